@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+/**
+ * feishu-helpdesk-emulator: runs the emulator until interrupted. Prints its base URL on the
+ * first line of stdout once it is listening, so scripts can read it.
+ */
+import { parseArgs } from "node:util";
+import { demoCredentials } from "./credentials";
+import { startEmulator } from "./server";
+
+const usage = `Usage: feishu-helpdesk-emulator [options]
+
+A local emulator of the Feishu Helpdesk push-campaign API (create, update, get, tenant token).
+
+Options (each also read from the environment variable shown):
+  --port N               TCP port, 0 for any free one         FEISHU_EMULATOR_PORT      (default 0)
+  --host ADDR            listen address, keep it on loopback  FEISHU_EMULATOR_HOST      (default 127.0.0.1)
+  --data FILE            keep campaigns in FILE across restarts FEISHU_EMULATOR_DATA    (default: memory only)
+  --app-id ID            app id accepted for tenant tokens    FEISHU_EMULATOR_APP_ID
+  --app-secret S         app secret accepted                  FEISHU_EMULATOR_APP_SECRET
+  --helpdesk-id ID       helpdesk id accepted                 FEISHU_EMULATOR_HELPDESK_ID
+  --helpdesk-token T     helpdesk token accepted              FEISHU_EMULATOR_HELPDESK_TOKEN
+  --user-token T         a user access token accepted (repeatable; comma-separated in the variable)
+                                                              FEISHU_EMULATOR_USER_TOKENS
+  -h, --help             this text
+
+Credentials not given default to the demo ones (see the README); prefer the environment
+variables to flags for anything you would not print, since flags show in \`ps\`.
+
+Admin routes (no authentication; loopback only):
+  GET  /__emulator/requests                 the API requests answered so far
+  DELETE /__emulator/requests               forget them
+  GET  /__emulator/notifications            every campaign
+  POST /__emulator/notifications/ID/status  {"status": N}: move a campaign, as its approver would
+`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      data: { type: "string" },
+      "app-id": { type: "string" },
+      "app-secret": { type: "string" },
+      "helpdesk-id": { type: "string" },
+      "helpdesk-token": { type: "string" },
+      "user-token": { type: "string", multiple: true },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(usage);
+    return;
+  }
+  const env = process.env;
+  const port = Number(values.port ?? env.FEISHU_EMULATOR_PORT ?? 0);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
+  const userTokens = values["user-token"] ?? env.FEISHU_EMULATOR_USER_TOKENS?.split(",").filter(Boolean);
+  const emulator = await startEmulator({
+    port,
+    host: values.host ?? env.FEISHU_EMULATOR_HOST,
+    dataFile: values.data ?? env.FEISHU_EMULATOR_DATA,
+    credentials: {
+      appId: values["app-id"] ?? env.FEISHU_EMULATOR_APP_ID ?? demoCredentials.appId,
+      appSecret: values["app-secret"] ?? env.FEISHU_EMULATOR_APP_SECRET ?? demoCredentials.appSecret,
+      helpdeskId: values["helpdesk-id"] ?? env.FEISHU_EMULATOR_HELPDESK_ID ?? demoCredentials.helpdeskId,
+      helpdeskToken: values["helpdesk-token"] ?? env.FEISHU_EMULATOR_HELPDESK_TOKEN ?? demoCredentials.helpdeskToken,
+      userAccessTokens: userTokens && userTokens.length > 0 ? userTokens : demoCredentials.userAccessTokens,
+    },
+  });
+  process.stdout.write(`${emulator.url}\n`);
+  process.stderr.write(`feishu-helpdesk-emulator: listening on ${emulator.url}; data ${values.data ?? env.FEISHU_EMULATOR_DATA ?? "in memory"}\n`);
+  const stop = () => void emulator.close().then(() => process.exit(0));
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`feishu-helpdesk-emulator: ${(error as Error).message}\n\n${usage}`);
+  process.exit(2);
+});

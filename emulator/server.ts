@@ -1,0 +1,282 @@
+import { randomBytes } from "node:crypto";
+import * as http from "node:http";
+import type { AddressInfo } from "node:net";
+import type { WireNotification, WireNotificationBody } from "../provider/client/wire-types";
+import { demoCredentials, type EmulatorCredentials } from "./credentials";
+import { NotificationStore } from "./store";
+import { wireBodyProblem } from "./wire-validation";
+
+/** Options of {@link startEmulator}. */
+export interface EmulatorOptions {
+  /**
+   * TCP port; 0 picks a free one.
+   * @default 0
+   */
+  readonly port?: number;
+  /**
+   * Address to listen on. Keep it on loopback: the admin routes have no authentication.
+   * @default "127.0.0.1"
+   */
+  readonly host?: string;
+  /** A JSON file that keeps campaigns across restarts. Without it, data lives in memory only. */
+  readonly dataFile?: string;
+  /**
+   * The credentials it accepts.
+   * @default demoCredentials
+   */
+  readonly credentials?: EmulatorCredentials;
+  /**
+   * Lifetime of the tenant tokens it issues, in seconds (Feishu's is typically 7200).
+   * @default 7200
+   */
+  readonly tenantTokenTtlSeconds?: number;
+  /**
+   * How many users "everyone in the organization" is, for target_user_count.
+   * @default 100
+   */
+  readonly organizationSize?: number;
+  /**
+   * How many users each department holds, for target_user_count.
+   * @default 10
+   */
+  readonly departmentSize?: number;
+}
+
+/** One API request the emulator answered (admin routes are not recorded). No headers: they hold credentials. */
+export interface RecordedRequest {
+  readonly method: string;
+  /** Path without the query string. */
+  readonly path: string;
+  readonly status: number;
+  /** The Feishu code answered. */
+  readonly code: number;
+  /** For a refused request, what was wrong, as the emulator saw it (Feishu only sends the generic msg). */
+  readonly problem?: string;
+}
+
+/** A running emulator. */
+export interface RunningEmulator {
+  /** Base URL, for example `http://127.0.0.1:39123`: give it to the client or provider as baseUrl. */
+  readonly url: string;
+  /** The API requests answered so far, oldest first. */
+  readonly requests: readonly RecordedRequest[];
+  /** The campaigns it holds. */
+  notifications(): WireNotification[];
+  /** Sets a campaign's status, as a helpdesk owner approving or sending it would. */
+  setStatus(notificationId: string, status: number): void;
+  /** Forgets the recorded requests. */
+  clearRequests(): void;
+  /** Stops listening. */
+  close(): Promise<void>;
+}
+
+class Reply {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly problem?: string,
+  ) {}
+}
+
+// The error table shared by every page of the seeds.
+const errors = {
+  badRequest: (problem: string) => new Reply(400, { code: 154000, msg: "Bad request, please check your request body" }, problem),
+  unauthorized: (problem: string) => new Reply(401, { code: 154001, msg: "Unauthorized, please check you have the correct access" }, problem),
+  notFound: () => new Reply(404, { code: 154004, msg: "Resource not found" }, "no such notification"),
+  // Which code Feishu gives for a PATCH of a non-draft is not documented; 154005 is this emulator's choice.
+  methodForbidden: (problem: string) => new Reply(405, { code: 154005, msg: "Method Forbidden" }, problem),
+  // Gateway codes from ../shared/reference; the HTTP status for each is this emulator's choice.
+  missingToken: () => new Reply(400, { code: 99991661, msg: "Missing access token for authorization" }, "no Bearer token"),
+  invalidToken: () => new Reply(401, { code: 99991663, msg: "Invalid access token for authorization" }, "unknown or expired token"),
+};
+
+const ok = (data: unknown) => new Reply(200, { code: 0, msg: "success", data });
+
+const owner = { user_id: "ou_emulator_owner", name: "Emulator Owner", avatar_url: "" };
+
+/** Starts a local emulator of the Feishu Helpdesk notification API. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const credentials = options.credentials ?? demoCredentials;
+  const ttl = options.tenantTokenTtlSeconds ?? 7200;
+  const organizationSize = options.organizationSize ?? 100;
+  const departmentSize = options.departmentSize ?? 10;
+  const store = new NotificationStore(options.dataFile);
+  const requests: RecordedRequest[] = [];
+  const expectedHelpdesk = Buffer.from(`${credentials.helpdeskId}:${credentials.helpdeskToken}`).toString("base64");
+
+  function authenticate(headers: http.IncomingHttpHeaders): Reply | undefined {
+    const authorization = headers.authorization ?? "";
+    const token = /^Bearer (.+)$/.exec(authorization)?.[1];
+    if (!token) return errors.missingToken();
+    const expiry = store.tenantTokenExpiry(token);
+    const valid = credentials.userAccessTokens.includes(token) || (expiry !== undefined && expiry > Date.now());
+    if (!valid) return errors.invalidToken();
+    // The docs send base64(id:token); the official Node SDK prefixes it with "Bearer ". Both are accepted.
+    const helpdesk = String(headers["x-lark-helpdesk-authorization"] ?? "").replace(/^Bearer /, "");
+    if (helpdesk !== expectedHelpdesk) return errors.unauthorized("wrong or missing X-Lark-Helpdesk-Authorization");
+    return undefined;
+  }
+
+  function targetUserCount(body: WireNotificationBody): number {
+    switch (body.push_scope_type) {
+      case 0: return organizationSize;
+      case 2: return (body.user_list?.length ?? 0) + (body.department_list?.length ?? 0) * departmentSize;
+      default: return 0; // chats only, or new staff who have not joined yet
+    }
+  }
+
+  function campaignFields(body: WireNotificationBody): WireNotificationBody {
+    const { job_name, push_content, push_type, push_scope_type, new_staff_scope_type } = body;
+    return {
+      job_name, push_content, push_type, push_scope_type, new_staff_scope_type,
+      new_staff_scope_department_list: body.new_staff_scope_department_list ?? [],
+      user_list: (body.user_list ?? []).map((u) => ({ user_id: u.user_id, name: "", avatar_url: "" })),
+      department_list: body.department_list ?? [],
+      chat_list: body.chat_list ?? [],
+      ext: body.ext ?? "",
+    };
+  }
+
+  function route(method: string, path: string, query: URLSearchParams, headers: http.IncomingHttpHeaders, body: unknown): Reply {
+    if (method === "POST" && path === "/open-apis/auth/v3/tenant_access_token/internal") {
+      const b = (body ?? {}) as { app_id?: unknown; app_secret?: unknown };
+      if (b.app_id !== credentials.appId || b.app_secret !== credentials.appSecret) {
+        // Not in the seeds: Feishu answers an invalid app secret with code 10014.
+        return new Reply(400, { code: 10014, msg: "app secret invalid" }, "wrong app_id or app_secret");
+      }
+      const token = `t-emu-${randomBytes(16).toString("hex")}`;
+      store.addTenantToken(token, Date.now() + ttl * 1000);
+      return new Reply(200, { code: 0, msg: "ok", tenant_access_token: token, expire: ttl });
+    }
+
+    const match = /^\/open-apis\/helpdesk\/v1\/notifications(?:\/([^/]+))?$/.exec(path);
+    if (!match) return new Reply(404, { code: 404, msg: "404 page not found" }, "unknown route");
+    const denied = authenticate(headers);
+    if (denied) return denied;
+    const userIdType = query.get("user_id_type");
+    if (userIdType !== null && !["open_id", "union_id", "user_id"].includes(userIdType)) {
+      return errors.badRequest(`user_id_type ${userIdType} is not open_id, union_id or user_id`);
+    }
+    const id = match[1] === undefined ? undefined : decodeURIComponent(match[1]);
+
+    if (method === "POST" && id === undefined) {
+      const problem = wireBodyProblem(body);
+      if (problem) return errors.badRequest(problem);
+      const now = Date.now();
+      const fields = campaignFields(body as WireNotificationBody);
+      const notification: WireNotification = {
+        id: store.nextId(now),
+        status: 0,
+        ...fields,
+        create_user: owner,
+        created_at: String(now),
+        update_user: owner,
+        updated_at: String(now),
+        target_user_count: targetUserCount(fields),
+        sent_user_count: 0,
+        read_user_count: 0,
+        send_at: "",
+      };
+      store.put(notification);
+      return ok({ notification_id: notification.id, status: notification.status });
+    }
+    if (id === undefined) return new Reply(405, { code: 154005, msg: "Method Forbidden" }, `${method} on the collection`);
+    const existing = store.get(id);
+    if (method === "GET") {
+      if (!existing) return errors.notFound();
+      return ok({ notification: existing, approval_app_link: `https://applink.feishu.cn/client/helpdesk/notification?id=${id}` });
+    }
+    if (method === "PATCH") {
+      if (!existing) return errors.notFound();
+      if (existing.status !== 0) return errors.methodForbidden(`notification ${id} has status ${existing.status}, not 0 (draft)`);
+      const problem = wireBodyProblem(body);
+      if (problem) return errors.badRequest(problem);
+      const fields = campaignFields(body as WireNotificationBody);
+      store.put({ ...existing, ...fields, target_user_count: targetUserCount(fields), update_user: owner, updated_at: String(Date.now()) });
+      return ok({});
+    }
+    return new Reply(405, { code: 154005, msg: "Method Forbidden" }, `${method} on a notification`);
+  }
+
+  /** What a helpdesk owner's action in the console does to a campaign: here, only its status. */
+  function setStatus(notificationId: string, status: number): void {
+    const existing = store.get(notificationId);
+    if (!existing) throw new Error(`no notification ${notificationId}`);
+    store.put({ ...existing, status, updated_at: String(Date.now()) });
+  }
+
+  function admin(method: string, path: string, body: unknown): Reply | undefined {
+    if (!path.startsWith("/__emulator/")) return undefined;
+    if (method === "GET" && path === "/__emulator/requests") return new Reply(200, { requests });
+    if (method === "DELETE" && path === "/__emulator/requests") {
+      requests.length = 0;
+      return new Reply(200, {});
+    }
+    if (method === "GET" && path === "/__emulator/notifications") return new Reply(200, { notifications: store.all() });
+    const status = /^\/__emulator\/notifications\/([^/]+)\/status$/.exec(path);
+    if (method === "POST" && status) {
+      const value = (body as { status?: unknown } | undefined)?.status;
+      if (typeof value !== "number" || !Number.isInteger(value)) return new Reply(400, { error: "body must be {\"status\": <integer>}" });
+      const id = decodeURIComponent(status[1]);
+      if (!store.get(id)) return new Reply(404, { error: "no such notification" });
+      setStatus(id, value);
+      return new Reply(200, { notification: store.get(id) });
+    }
+    return new Reply(404, { error: "unknown admin route" });
+  }
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const url = new URL(req.url ?? "/", "http://emulator");
+      const text = Buffer.concat(chunks).toString("utf8");
+      let body: unknown;
+      let unparsable = false;
+      if (text !== "") {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          unparsable = true;
+        }
+      }
+      const method = req.method ?? "GET";
+      let reply = admin(method, url.pathname, body);
+      const isAdmin = reply !== undefined;
+      if (!reply) {
+        try {
+          reply = unparsable ? errors.badRequest("the body is not JSON") : route(method, url.pathname, url.searchParams, req.headers, body);
+        } catch (error) {
+          reply = new Reply(500, { code: 155000, msg: "Internal error" }, (error as Error).message);
+        }
+        const code = (reply.body as { code?: number }).code ?? 0;
+        requests.push({ method, path: url.pathname, status: reply.status, code, ...(reply.problem ? { problem: reply.problem } : {}) });
+      }
+      res.writeHead(reply.status, {
+        "Content-Type": "application/json; charset=utf-8",
+        ...(isAdmin ? {} : { "x-tt-logid": `${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}${randomBytes(10).toString("hex").toUpperCase()}` }),
+      });
+      res.end(JSON.stringify(reply.body));
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", resolve);
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+
+  return {
+    url: `http://${host}:${address.port}`,
+    requests,
+    notifications: () => store.all(),
+    setStatus,
+    clearRequests: () => void (requests.length = 0),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

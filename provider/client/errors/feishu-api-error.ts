@@ -1,0 +1,44 @@
+import { hintForCode } from "./error-hints";
+import { FeishuHelpdeskError } from "./feishu-helpdesk-error";
+import { endpointOf, type FeishuRequestInfo } from "./request-info";
+
+/** Feishu answered, with a non-zero `code`: the request was understood and refused. */
+export class FeishuApiError extends FeishuHelpdeskError {
+  /** HTTP status of the response. */
+  readonly status: number;
+  /** Feishu's error code, for example `154000`. */
+  readonly code: number;
+  /** Feishu's `msg`, as sent. */
+  readonly feishuMessage: string;
+  /** The `x-tt-logid` response header: the request id Feishu support asks for. */
+  readonly logId: string | undefined;
+  /** What to do about this code, from the error tables of the Feishu documentation. */
+  readonly hint: string | undefined;
+  /** `METHOD /path` of the request. */
+  readonly endpoint: string;
+  /** The request, credentials redacted. */
+  readonly request: FeishuRequestInfo;
+
+  constructor(args: { status: number; code: number; msg: string; logId?: string; request: FeishuRequestInfo }) {
+    const endpoint = endpointOf(args.request);
+    const hint = hintForCode(args.code);
+    super(
+      "FeishuApiError",
+      `Feishu refused ${endpoint}: HTTP ${args.status}, code ${args.code} "${args.msg}"` +
+        ` (request id ${args.logId ?? "not given"}).` +
+        (hint ? ` ${hint}` : ""),
+    );
+    this.status = args.status;
+    this.code = args.code;
+    this.feishuMessage = args.msg;
+    this.logId = args.logId;
+    this.hint = hint;
+    this.endpoint = endpoint;
+    this.request = args.request;
+  }
+
+  /** True if `value` is a FeishuApiError from any copy of this package. */
+  static override isInstance(value: unknown): value is FeishuApiError {
+    return FeishuHelpdeskError.isKind(value, "FeishuApiError");
+  }
+}

@@ -1,0 +1,33 @@
+import { FeishuHelpdeskError } from "./feishu-helpdesk-error";
+
+/**
+ * The campaign is no longer a draft, and Feishu only lets drafts be edited: nothing was sent.
+ * Only status 0 (draft) is documented, so the error shows the number it saw rather than a label.
+ */
+export class NotificationNotDraftError extends FeishuHelpdeskError {
+  /** The campaign's id. */
+  readonly notificationId: string;
+  /** The campaign's job name, as Feishu holds it. */
+  readonly jobName: string;
+  /** The status number Feishu returned (0 would be a draft). */
+  readonly status: number;
+
+  constructor(args: { notificationId: string; jobName: string; status: number }) {
+    super(
+      "NotificationNotDraftError",
+      `Cannot update push campaign ${args.notificationId} ("${args.jobName}"): Feishu reports status ${args.status}, ` +
+        `and only drafts (status 0) can be edited; the update API refuses any other status once a campaign has been ` +
+        `submitted, approved or sent. Nothing was sent and the stack state is unchanged. To go on: revert this change ` +
+        `in code to keep the campaign as it is, or create a new campaign (rename the resource, or ` +
+        `\`pulumi state delete\` this one) and withdraw the old one in the Helpdesk console.`,
+    );
+    this.notificationId = args.notificationId;
+    this.jobName = args.jobName;
+    this.status = args.status;
+  }
+
+  /** True if `value` is a NotificationNotDraftError from any copy of this package. */
+  static override isInstance(value: unknown): value is NotificationNotDraftError {
+    return FeishuHelpdeskError.isKind(value, "NotificationNotDraftError");
+  }
+}

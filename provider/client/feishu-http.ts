@@ -1,0 +1,100 @@
+import * as http from "node:http";
+import * as https from "node:https";
+import fetch, { type Response } from "node-fetch";
+import { FeishuApiError } from "./errors/feishu-api-error";
+import { FeishuNetworkError } from "./errors/feishu-network-error";
+import { FeishuResponseError } from "./errors/feishu-response-error";
+import { redactHeaders } from "./errors/redact";
+import type { FeishuRequestInfo } from "./errors/request-info";
+
+/** One call to the Feishu Open API. */
+export interface FeishuCall {
+  readonly method: "GET" | "POST" | "PATCH";
+  /** Path below the base URL, for example `/open-apis/helpdesk/v1/notifications`. */
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string>>;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly body?: unknown;
+}
+
+/** A decoded Feishu response whose `code` was 0. */
+export interface FeishuReply {
+  /** The whole JSON body. */
+  readonly body: Record<string, unknown>;
+  /** The `x-tt-logid` header. */
+  readonly logId: string | undefined;
+}
+
+// One keep-alive agent per protocol for the whole process: every resource in a provider
+// process shares connections to Feishu.
+const agents = {
+  "http:": new http.Agent({ keepAlive: true }),
+  "https:": new https.Agent({ keepAlive: true }),
+};
+
+/**
+ * Sends JSON to Feishu and decodes its `{code, msg, ...}` envelope. Throws FeishuApiError for a
+ * non-zero code, FeishuResponseError for a body that is not such an envelope, and
+ * FeishuNetworkError when no response arrives in time.
+ */
+export class FeishuHttp {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly timeoutMs: number,
+  ) {}
+
+  async send(call: FeishuCall): Promise<FeishuReply> {
+    const url = new URL(call.path, this.baseUrl);
+    for (const [name, value] of Object.entries(call.query ?? {})) url.searchParams.set(name, value);
+    const headers: Record<string, string> = { ...call.headers };
+    if (call.body !== undefined) headers["Content-Type"] = "application/json; charset=utf-8";
+    const request: FeishuRequestInfo = { method: call.method, url: url.toString(), headers: redactHeaders(headers) };
+
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(url.toString(), {
+        method: call.method,
+        headers,
+        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        agent: agents[url.protocol as "http:" | "https:"],
+        signal: controller.signal,
+      });
+      text = await response.text();
+    } catch (cause) {
+      throw new FeishuNetworkError({ request, timedOut: controller.signal.aborted, cause });
+    } finally {
+      clearTimeout(timer);
+    }
+
+    const logId = response.headers.get("x-tt-logid") ?? undefined;
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new FeishuResponseError({ status: response.status, problem: "the body is not JSON", body: text, logId, request });
+    }
+    if (typeof body !== "object" || body === null || typeof (body as { code?: unknown }).code !== "number") {
+      throw new FeishuResponseError({ status: response.status, problem: "the body has no numeric `code`", body: text, logId, request });
+    }
+    const envelope = body as { code: number; msg?: unknown };
+    if (envelope.code !== 0) {
+      throw new FeishuApiError({ status: response.status, code: envelope.code, msg: String(envelope.msg ?? ""), logId, request });
+    }
+    return { body: body as Record<string, unknown>, logId };
+  }
+
+  /** Throws a FeishuResponseError about a successful reply whose content is not what the API documents. */
+  malformed(call: FeishuCall, reply: FeishuReply, problem: string): never {
+    const url = new URL(call.path, this.baseUrl).toString();
+    throw new FeishuResponseError({
+      status: 200,
+      problem,
+      body: JSON.stringify(reply.body),
+      logId: reply.logId,
+      request: { method: call.method, url, headers: {} },
+    });
+  }
+}

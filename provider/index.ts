@@ -1,0 +1,35 @@
+/**
+ * pulumi-feishu-helpdesk: Feishu (Lark) Helpdesk push campaigns as code.
+ *
+ * - {@link HelpdeskNotification}: the Pulumi dynamic resource.
+ * - {@link HelpdeskClient}: a typed client of the same API, usable without Pulumi.
+ * - The emulator lives at `pulumi-feishu-helpdesk/emulator`.
+ */
+export { HelpdeskNotification } from "./resources/helpdesk-notification";
+export type { HelpdeskNotificationArgs, MessageCard } from "./resources/helpdesk-notification";
+export type { NotificationUserOutput, NotificationServerFields } from "./resources/notification-outputs";
+export { CONFIG_NAMESPACE, configKeys } from "./resources/provider-settings";
+
+export { NewStaffScopeType, PushScopeType, PushType } from "./notification/enums";
+export { checkNotificationInputs } from "./notification/schema";
+export type { InputCheck, InputFailure } from "./notification/schema";
+export type { NormalizedNotificationInputs } from "./notification/inputs";
+
+export { HelpdeskClient, FEISHU_BASE_URL, LARK_BASE_URL } from "./client/helpdesk-client";
+export type { CreatedNotification, FetchedNotification, HelpdeskClientOptions, UserIdType } from "./client/helpdesk-client";
+export type { HelpdeskCredentials } from "./client/credentials";
+export type {
+  WireNotification,
+  WireNotificationBody,
+  WireNotificationChat,
+  WireNotificationDepartment,
+  WireNotificationUser,
+} from "./client/wire-types";
+
+export { FeishuHelpdeskError } from "./client/errors/feishu-helpdesk-error";
+export { FeishuApiError } from "./client/errors/feishu-api-error";
+export { FeishuResponseError } from "./client/errors/feishu-response-error";
+export { FeishuNetworkError } from "./client/errors/feishu-network-error";
+export { FeishuCredentialsError } from "./client/errors/feishu-credentials-error";
+export { NotificationNotDraftError } from "./client/errors/notification-not-draft-error";
+export type { FeishuRequestInfo } from "./client/errors/request-info";

@@ -1,0 +1,83 @@
+import type { WireNotification, WireNotificationBody } from "../client/wire-types";
+import { nameOf, NewStaffScopeType, PushScopeType, PushType } from "./enums";
+import type { NormalizedNotificationInputs } from "./inputs";
+
+/** The create/update request body for checked inputs. Every list is sent, so an emptied list is cleared. */
+export function toWireBody(inputs: NormalizedNotificationInputs): WireNotificationBody {
+  const body: WireNotificationBody = {
+    job_name: inputs.jobName,
+    push_content: inputs.pushContent,
+    push_type: PushType[inputs.pushType],
+    push_scope_type: PushScopeType[inputs.pushScopeType],
+    new_staff_scope_department_list: inputs.newStaffDepartments.map((department_id) => ({ department_id })),
+    user_list: inputs.users.map((user_id) => ({ user_id })),
+    department_list: inputs.departments.map((department_id) => ({ department_id })),
+    chat_list: inputs.chats.map((chat_id) => ({ chat_id })),
+  };
+  if (inputs.newStaffScopeType !== undefined) body.new_staff_scope_type = NewStaffScopeType[inputs.newStaffScopeType];
+  if (inputs.ext !== undefined) body.ext = inputs.ext;
+  return body;
+}
+
+const ids = <T>(list: T[] | undefined, key: keyof T): string[] =>
+  (list ?? []).map((item) => item[key]).filter((id): id is T[keyof T] & string => typeof id === "string" && id !== "");
+
+/**
+ * The inputs that would describe `live`, so that after `pulumi refresh` the next diff compares
+ * the program with what Feishu holds. Where `live` says the same as `previous` in other words
+ * (a reformatted card, a reordered list), `previous` is kept to avoid noise.
+ */
+export function inputsFromWire(live: WireNotification, previous: NormalizedNotificationInputs): NormalizedNotificationInputs {
+  const liveCard = normalizeCardText(live.push_content);
+  const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id) => b.includes(id));
+  const keep = (a: readonly string[], b: readonly string[]) => (sameSet(a, b) ? a : b);
+  const newStaffScope = live.new_staff_scope_type === undefined || live.push_type !== PushType.newStaffOnboarding
+    ? undefined
+    : nameOf(NewStaffScopeType, live.new_staff_scope_type);
+  return {
+    ...previous,
+    jobName: live.job_name ?? previous.jobName,
+    pushContent: liveCard !== undefined && !cardsEqual(liveCard, previous.pushContent) ? liveCard : previous.pushContent,
+    pushType: nameOf(PushType, live.push_type) ?? previous.pushType,
+    pushScopeType: nameOf(PushScopeType, live.push_scope_type) ?? previous.pushScopeType,
+    newStaffScopeType: newStaffScope,
+    newStaffDepartments: keep(previous.newStaffDepartments, ids(live.new_staff_scope_department_list, "department_id")),
+    users: keep(previous.users, ids(live.user_list, "user_id")),
+    departments: keep(previous.departments, ids(live.department_list, "department_id")),
+    chats: keep(previous.chats, ids(live.chat_list, "chat_id")),
+    ext: live.ext === undefined || live.ext === "" ? previous.ext : live.ext,
+  };
+}
+
+/** The card as compact JSON, or undefined if the text is not a JSON object. */
+export function normalizeCardText(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const card = JSON.parse(text);
+    return typeof card === "object" && card !== null && !Array.isArray(card) ? JSON.stringify(card) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True if two cards (JSON text) mean the same: same values, whatever the key order and spacing. */
+export function cardsEqual(a: string, b: string): boolean {
+  try {
+    return deepEqual(JSON.parse(a), JSON.parse(b));
+  } catch {
+    return a === b;
+  }
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((item, i) => deepEqual(item, bb[i]));
+  }
+  const ak = Object.keys(a);
+  const bo = b as Record<string, unknown>;
+  return ak.length === Object.keys(bo).length && ak.every((k) => k in bo && deepEqual((a as Record<string, unknown>)[k], bo[k]));
+}

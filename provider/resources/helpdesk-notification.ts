@@ -1,0 +1,104 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { NewStaffScopeType, PushScopeType, PushType } from "../notification/enums";
+import type { NotificationUserOutput } from "./notification-outputs";
+import { notificationProviderProxy } from "./serialized-provider";
+
+/** A message card: an object, or its JSON text. Compared by meaning, so reformatting is not a change. */
+export type MessageCard = string | Record<string, unknown>;
+
+/** The inputs of a {@link HelpdeskNotification}: a Feishu Helpdesk push campaign. */
+export interface HelpdeskNotificationArgs {
+  /** The campaign's name in the Helpdesk console (`job_name`). Required. */
+  readonly jobName: pulumi.Input<string>;
+  /** The message card to push (`push_content`): an object or its JSON text. Required. */
+  readonly pushContent: pulumi.Input<MessageCard>;
+  /** `push_type`: `"scheduled"` (0) or `"newStaffOnboarding"` (1); the numbers are accepted too. Required. */
+  readonly pushType: pulumi.Input<PushType | 0 | 1>;
+  /**
+   * `push_scope_type`: `"allMembers"` (0), `"chatsOnly"` (1), `"someMembers"` (2) or `"newStaff"` (3);
+   * the numbers are accepted too. Required.
+   */
+  readonly pushScopeType: pulumi.Input<PushScopeType | 0 | 1 | 2 | 3>;
+  /** `new_staff_scope_type`, for pushType `"newStaffOnboarding"` only: `"allNewStaff"` (0) or `"departments"` (1). */
+  readonly newStaffScopeType?: pulumi.Input<NewStaffScopeType | 0 | 1>;
+  /** Department ids whose new staff receive it (`new_staff_scope_department_list`), with newStaffScopeType `"departments"`. */
+  readonly newStaffDepartments?: pulumi.Input<pulumi.Input<string>[]>;
+  /** User ids to push to (`user_list`), of the provider's `userIdType` (default open_id). Compared as a set. */
+  readonly users?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Department ids to push to (`department_list`). Compared as a set. */
+  readonly departments?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Group chat ids to push to (`chat_list`), independent of pushScopeType. Compared as a set. */
+  readonly chats?: pulumi.Input<pulumi.Input<string>[]>;
+  /** `ext`, Feishu's reserved extension field. */
+  readonly ext?: pulumi.Input<string>;
+  /**
+   * The id of an existing campaign to manage instead of creating one (`pulumi import` does not
+   * work for dynamic resources). Create reads it and, if it is a draft that differs from these
+   * inputs, updates it. Only read at create: changing it later has no effect.
+   */
+  readonly adoptId?: pulumi.Input<string>;
+}
+
+/**
+ * A Feishu Helpdesk push campaign (推送), declared as code. `pulumi up` creates it as a draft,
+ * updates it while it is a draft, and refuses clearly once Feishu has moved it past draft.
+ * Removing it from the program leaves it in the Helpdesk console (the API cannot delete it).
+ */
+export class HelpdeskNotification extends pulumi.dynamic.Resource {
+  /** The campaign's id (also the resource id). */
+  declare readonly notificationId: pulumi.Output<string>;
+  /** The status number Feishu reports. Only 0 (draft) is documented. */
+  declare readonly status: pulumi.Output<number>;
+  /** True when Feishu reports status 0 (draft): the only state in which the campaign can be edited. */
+  declare readonly isDraft: pulumi.Output<boolean>;
+  declare readonly jobName: pulumi.Output<string>;
+  /** The card as compact JSON text. */
+  declare readonly pushContent: pulumi.Output<string>;
+  declare readonly pushType: pulumi.Output<PushType>;
+  declare readonly pushScopeType: pulumi.Output<PushScopeType>;
+  declare readonly newStaffScopeType: pulumi.Output<NewStaffScopeType | undefined>;
+  declare readonly newStaffDepartments: pulumi.Output<string[]>;
+  declare readonly users: pulumi.Output<string[]>;
+  declare readonly departments: pulumi.Output<string[]>;
+  declare readonly chats: pulumi.Output<string[]>;
+  declare readonly ext: pulumi.Output<string | undefined>;
+  /** Target users, as Feishu counts them. */
+  declare readonly targetUserCount: pulumi.Output<number | undefined>;
+  /** Users the push has reached. */
+  declare readonly sentUserCount: pulumi.Output<number | undefined>;
+  /** Users who have read it. */
+  declare readonly readUserCount: pulumi.Output<number | undefined>;
+  /** Creation time: milliseconds since the epoch, as a string. */
+  declare readonly createdAt: pulumi.Output<string | undefined>;
+  /** Last update time: milliseconds since the epoch, as a string. */
+  declare readonly updatedAt: pulumi.Output<string | undefined>;
+  /** Scheduled send time: milliseconds since the epoch, as a string, once set. */
+  declare readonly sendAt: pulumi.Output<string | undefined>;
+  /** Who created it. */
+  declare readonly createUser: pulumi.Output<NotificationUserOutput | undefined>;
+  /** Who last updated it. */
+  declare readonly updateUser: pulumi.Output<NotificationUserOutput | undefined>;
+  /** The link to the campaign's approval in the Feishu app. */
+  declare readonly approvalAppLink: pulumi.Output<string | undefined>;
+
+  /**
+   * @param name The unique name of the resource.
+   * @param args The campaign.
+   * @param opts Resource options.
+   */
+  constructor(name: string, args: HelpdeskNotificationArgs, opts?: pulumi.CustomResourceOptions) {
+    const outputs = {
+      notificationId: undefined, status: undefined, isDraft: undefined,
+      targetUserCount: undefined, sentUserCount: undefined, readUserCount: undefined,
+      createdAt: undefined, updatedAt: undefined, sendAt: undefined,
+      createUser: undefined, updateUser: undefined, approvalAppLink: undefined,
+    };
+    super(notificationProviderProxy, name, { ...outputs, ...args }, opts, "feishu-helpdesk", "HelpdeskNotification");
+  }
+
+  /** True if `value` is a HelpdeskNotification, from any copy of this package. */
+  static override isInstance(value: unknown): value is HelpdeskNotification {
+    return pulumi.CustomResource.isInstance(value) &&
+      (value as unknown as { __pulumiType?: string }).__pulumiType === "pulumi-nodejs:dynamic/feishu-helpdesk:HelpdeskNotification";
+  }
+}

@@ -1,0 +1,16 @@
+import { execFileSync } from "node:child_process";
+import * as path from "node:path";
+
+/**
+ * Makes the Pulumi engine available once for the whole run (scripts/test has normally done
+ * so already and this is a cache hit). Fails the run, saying what to install, if it cannot.
+ */
+export default function globalSetup(): void {
+  if (process.env.PULUMI_FEISHU_ENGINE_BIN) return;
+  const script = path.join(__dirname, "..", "..", "scripts", "ensure-pulumi");
+  try {
+    process.env.PULUMI_FEISHU_ENGINE_BIN = execFileSync("bash", [script], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
+  } catch {
+    throw new Error("The Pulumi engine is not available: scripts/ensure-pulumi failed (see above). Install Go 1.25+ and run `bash scripts/test`.");
+  }
+}
