@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { NewStaffScopeType, PushScopeType, PushType } from "../notification/enums";
 import type { NotificationUserOutput } from "./notification-outputs";
-import { notificationProviderProxy } from "./serialized-provider";
+import { PROVIDER_SOURCE } from "./provider-source";
 
 /** A message card: an object, or its JSON text. Compared by meaning, so reformatting is not a change. */
 export type MessageCard = string | Record<string, unknown>;
@@ -44,7 +44,10 @@ export interface HelpdeskNotificationArgs {
  * updates it while it is a draft, and refuses clearly once Feishu has moved it past draft.
  * Removing it from the program leaves it in the Helpdesk console (the API cannot delete it).
  */
-export class HelpdeskNotification extends pulumi.dynamic.Resource {
+export class HelpdeskNotification extends pulumi.CustomResource {
+  /** The resource type token: a resource of the Node.js dynamic provider. */
+  static readonly type = "pulumi-nodejs:dynamic/feishu-helpdesk:HelpdeskNotification";
+
   /** The campaign's id (also the resource id). */
   declare readonly notificationId: pulumi.Output<string>;
   /** The status number Feishu reports. Only 0 (draft) is documented. */
@@ -93,12 +96,13 @@ export class HelpdeskNotification extends pulumi.dynamic.Resource {
       createdAt: undefined, updatedAt: undefined, sendAt: undefined,
       createUser: undefined, updateUser: undefined, approvalAppLink: undefined,
     };
-    super(notificationProviderProxy, name, { ...outputs, ...args }, opts, "feishu-helpdesk", "HelpdeskNotification");
+    // What pulumi.dynamic.Resource does, with a hand-written `__provider` (see provider-source.ts).
+    super(HelpdeskNotification.type, name, { ...outputs, ...args, __provider: PROVIDER_SOURCE }, opts);
   }
 
   /** True if `value` is a HelpdeskNotification, from any copy of this package. */
   static override isInstance(value: unknown): value is HelpdeskNotification {
     return pulumi.CustomResource.isInstance(value) &&
-      (value as unknown as { __pulumiType?: string }).__pulumiType === "pulumi-nodejs:dynamic/feishu-helpdesk:HelpdeskNotification";
+      (value as unknown as { __pulumiType?: string }).__pulumiType === HelpdeskNotification.type;
   }
 }
