@@ -1,0 +1,53 @@
+import * as lark from "@larksuiteoapi/node-sdk";
+import { startEmulator, type RunningEmulator } from "../../emulator";
+import { randomCredentials } from "../harness/feishu-fixture";
+
+// The official Lark Node SDK as an independent client: the emulator speaks the real API
+// (tenant token, `Bearer base64(id:token)` helpdesk header, envelopes), not only our dialect.
+describe("the official Lark Node SDK against the emulator", () => {
+  let emulator: RunningEmulator;
+  const credentials = randomCredentials();
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ credentials });
+  });
+  afterAll(() => emulator.close());
+
+  it("creates, patches and gets a campaign", async () => {
+    const client = new lark.Client({
+      appId: credentials.appId,
+      appSecret: credentials.appSecret,
+      helpDeskId: credentials.helpdeskId,
+      helpDeskToken: credentials.helpdeskToken,
+      domain: emulator.url,
+      loggerLevel: lark.LoggerLevel.error,
+    });
+    const data = {
+      job_name: "From the Lark SDK",
+      push_content: JSON.stringify({ config: { wide_screen_mode: true }, elements: [] }),
+      push_type: 0,
+      push_scope_type: 1,
+      chat_list: [{ chat_id: "oc_sdk" }],
+    };
+    const created = await client.helpdesk.v1.notification.create({ data, params: { user_id_type: "open_id" } }, lark.withHelpDeskCredential());
+    expect(created.code).toBe(0);
+    const id = created.data?.notification_id as string;
+    expect(id).toMatch(/^\d{19}$/);
+
+    const patched = await client.helpdesk.v1.notification.patch(
+      { path: { notification_id: id }, data: { ...data, job_name: "Patched by the Lark SDK" } },
+      lark.withHelpDeskCredential(),
+    );
+    expect(patched.code).toBe(0);
+
+    const got = await client.helpdesk.v1.notification.get({ path: { notification_id: id } }, lark.withHelpDeskCredential());
+    expect(got.code).toBe(0);
+    expect(got.data?.notification).toMatchObject({ id, job_name: "Patched by the Lark SDK", status: 0 });
+    expect(emulator.requests.map((r) => `${r.method} ${r.path.replace(id, ":id")} ${r.code}`)).toEqual([
+      "POST /open-apis/auth/v3/tenant_access_token/internal 0",
+      "POST /open-apis/helpdesk/v1/notifications 0",
+      "PATCH /open-apis/helpdesk/v1/notifications/:id 0",
+      "GET /open-apis/helpdesk/v1/notifications/:id 0",
+    ]);
+  });
+});
