@@ -31,6 +31,7 @@ Admin routes (no authentication; loopback only):
   DELETE /__emulator/requests               forget them
   GET  /__emulator/notifications            every campaign
   POST /__emulator/notifications/ID/status  {"status": N}: move a campaign, as its approver would
+  DELETE /__emulator/notifications/ID       remove a campaign, as deleting it in the console would
 `;
 
 async function main(): Promise<void> {

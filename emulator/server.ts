@@ -64,6 +64,8 @@ export interface RunningEmulator {
   notifications(): WireNotification[];
   /** Sets a campaign's status, as a helpdesk owner approving or sending it would. */
   setStatus(notificationId: string, status: number): void;
+  /** Removes a campaign, as deleting it in the Helpdesk console would (the API has no delete). */
+  remove(notificationId: string): void;
   /** Forgets the recorded requests. */
   clearRequests(): void;
   /** Stops listening. */
@@ -213,6 +215,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return new Reply(200, {});
     }
     if (method === "GET" && path === "/__emulator/notifications") return new Reply(200, { notifications: store.all() });
+    const single = /^\/__emulator\/notifications\/([^/]+)$/.exec(path);
+    if (method === "DELETE" && single) {
+      return store.remove(decodeURIComponent(single[1])) ? new Reply(200, {}) : new Reply(404, { error: "no such notification" });
+    }
     const status = /^\/__emulator\/notifications\/([^/]+)\/status$/.exec(path);
     if (method === "POST" && status) {
       const value = (body as { status?: unknown } | undefined)?.status;
@@ -272,6 +278,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     requests,
     notifications: () => store.all(),
     setStatus,
+    remove: (notificationId) => store.remove(notificationId),
     clearRequests: () => void (requests.length = 0),
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -45,6 +45,14 @@ export class NotificationStore {
     this.save();
   }
 
+  /** Deletes a campaign; false if there was none. */
+  remove(id: string): boolean {
+    if (!(id in this.data.notifications)) return false;
+    delete this.data.notifications[id];
+    this.save();
+    return true;
+  }
+
   addTenantToken(token: string, expiresAt: number): void {
     this.data.tenantTokens[token] = expiresAt;
     this.save();

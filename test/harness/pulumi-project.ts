@@ -32,16 +32,25 @@ export class PulumiProject {
 
   /** Copies `program` (a folder under the repo) and creates a stack `test` for it. */
   static async create(program: string, extraEnv: Record<string, string> = {}): Promise<PulumiProject> {
-    const bin = process.env.PULUMI_FEISHU_ENGINE_BIN;
-    if (!bin) throw new Error("PULUMI_FEISHU_ENGINE_BIN is not set: run the tests with `bash scripts/test`.");
     const base = path.join(repoRoot, ".pulumi-local", "test-runs", `${path.basename(program)}-${randomBytes(4).toString("hex")}`);
     const dir = path.join(base, "program");
-    fs.mkdirSync(path.join(base, "backend"), { recursive: true });
-    fs.mkdirSync(path.join(base, "home"), { recursive: true });
     fs.cpSync(path.join(repoRoot, program), dir, {
       recursive: true,
       filter: (source) => !/node_modules|Pulumi\.[^/]+\.yaml$/.test(source) || source.endsWith("Pulumi.yaml"),
     });
+    return PulumiProject.at(dir, extraEnv);
+  }
+
+  /**
+   * Uses the program in `dir` where it is (for example one installed from the npm tarball),
+   * with its backend and PULUMI_HOME beside it, and creates a stack `test` for it.
+   */
+  static async at(dir: string, extraEnv: Record<string, string> = {}): Promise<PulumiProject> {
+    const bin = process.env.PULUMI_FEISHU_ENGINE_BIN;
+    if (!bin) throw new Error("PULUMI_FEISHU_ENGINE_BIN is not set: run the tests with `bash scripts/test`.");
+    const base = path.dirname(dir);
+    fs.mkdirSync(path.join(base, "backend"), { recursive: true });
+    fs.mkdirSync(path.join(base, "home"), { recursive: true });
     const env: NodeJS.ProcessEnv = {
       ...cleanEnv(process.env),
       PATH: `${bin}${path.delimiter}${process.env.PATH}`,
