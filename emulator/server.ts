@@ -177,7 +177,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         target_user_count: targetUserCount(fields),
         sent_user_count: 0,
         read_user_count: 0,
-        send_at: "",
       };
       store.put(notification);
       return ok({ notification_id: notification.id, status: notification.status });

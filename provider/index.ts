@@ -30,6 +30,6 @@ export { FeishuHelpdeskError } from "./client/errors/feishu-helpdesk-error";
 export { FeishuApiError } from "./client/errors/feishu-api-error";
 export { FeishuResponseError } from "./client/errors/feishu-response-error";
 export { FeishuNetworkError } from "./client/errors/feishu-network-error";
-export { FeishuCredentialsError } from "./client/errors/feishu-credentials-error";
+export { FeishuConfigError } from "./client/errors/feishu-config-error";
 export { NotificationNotDraftError } from "./client/errors/notification-not-draft-error";
 export type { FeishuRequestInfo } from "./client/errors/request-info";

@@ -1,4 +1,4 @@
-import { FeishuCredentialsError } from "./errors/feishu-credentials-error";
+import { FeishuConfigError } from "./errors/feishu-config-error";
 import type { FeishuHttp } from "./feishu-http";
 import type { HelpdeskCredentials } from "./credentials";
 
@@ -11,27 +11,31 @@ const refreshMarginMs = 5 * 60 * 1000;
  * before it expires.
  */
 export class AccessTokenSource {
-  private tenant: { token: string; expiresAt: number } | undefined;
-  private pending: Promise<string> | undefined;
+  // #private: secrets stay out of console.log and util.inspect.
+  #tenant: { token: string; expiresAt: number } | undefined;
+  #pending: Promise<string> | undefined;
+  readonly #credentials: HelpdeskCredentials;
 
   constructor(
     private readonly http: FeishuHttp,
-    private readonly credentials: HelpdeskCredentials,
+    credentials: HelpdeskCredentials,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.#credentials = credentials;
+  }
 
   async get(): Promise<string> {
-    if (this.credentials.userAccessToken) return this.credentials.userAccessToken;
-    if (this.tenant && this.now() < this.tenant.expiresAt - refreshMarginMs) return this.tenant.token;
+    if (this.#credentials.userAccessToken) return this.#credentials.userAccessToken;
+    if (this.#tenant && this.now() < this.#tenant.expiresAt - refreshMarginMs) return this.#tenant.token;
     // Concurrent callers share one token request.
-    this.pending ??= this.fetchTenantToken().finally(() => (this.pending = undefined));
-    return this.pending;
+    this.#pending ??= this.fetchTenantToken().finally(() => (this.#pending = undefined));
+    return this.#pending;
   }
 
   private async fetchTenantToken(): Promise<string> {
-    const { appId, appSecret } = this.credentials;
+    const { appId, appSecret } = this.#credentials;
     if (!appId || !appSecret) {
-      throw new FeishuCredentialsError(
+      throw new FeishuConfigError(
         "No access token: set a user access token (config feishu-helpdesk:userAccessToken or FEISHU_USER_ACCESS_TOKEN), " +
           "or the app id and secret for a tenant token (feishu-helpdesk:appId / FEISHU_APP_ID and " +
           "feishu-helpdesk:appSecret / FEISHU_APP_SECRET).",
@@ -41,15 +45,15 @@ export class AccessTokenSource {
       method: "POST",
       path: "/open-apis/auth/v3/tenant_access_token/internal",
       body: { app_id: appId, app_secret: appSecret },
+      secretReply: true,
     } as const;
     const reply = await this.http.send(call);
     const token = reply.body.tenant_access_token;
     const expire = reply.body.expire;
     if (typeof token !== "string" || token === "" || typeof expire !== "number") {
-      this.http.malformed(call, { ...reply, body: { ...reply.body, tenant_access_token: "[REDACTED]" } },
-        "no tenant_access_token and expire in the reply");
+      this.http.malformed(call, reply, "no tenant_access_token and expire in the reply");
     }
-    this.tenant = { token, expiresAt: this.now() + expire * 1000 };
+    this.#tenant = { token, expiresAt: this.now() + expire * 1000 };
     return token;
   }
 }

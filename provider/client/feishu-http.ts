@@ -15,6 +15,8 @@ export interface FeishuCall {
   readonly query?: Readonly<Record<string, string>>;
   readonly headers?: Readonly<Record<string, string>>;
   readonly body?: unknown;
+  /** The reply carries a credential (the token endpoint): errors never quote its body. */
+  readonly secretReply?: boolean;
 }
 
 /** A decoded Feishu response whose `code` was 0. */
@@ -70,14 +72,15 @@ export class FeishuHttp {
     }
 
     const logId = response.headers.get("x-tt-logid") ?? undefined;
+    const quoted = call.secretReply ? "[not quoted: this endpoint's replies carry credentials]" : text;
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
-      throw new FeishuResponseError({ status: response.status, problem: "the body is not JSON", body: text, logId, request });
+      throw new FeishuResponseError({ status: response.status, problem: "the body is not JSON", body: quoted, logId, request });
     }
     if (typeof body !== "object" || body === null || typeof (body as { code?: unknown }).code !== "number") {
-      throw new FeishuResponseError({ status: response.status, problem: "the body has no numeric `code`", body: text, logId, request });
+      throw new FeishuResponseError({ status: response.status, problem: "the body has no numeric `code`", body: quoted, logId, request });
     }
     const envelope = body as { code: number; msg?: unknown };
     if (envelope.code !== 0) {
@@ -92,7 +95,7 @@ export class FeishuHttp {
     throw new FeishuResponseError({
       status: 200,
       problem,
-      body: JSON.stringify(reply.body),
+      body: call.secretReply ? "[not quoted: this endpoint's replies carry credentials]" : JSON.stringify(reply.body),
       logId: reply.logId,
       request: { method: call.method, url, headers: {} },
     });

@@ -1,6 +1,6 @@
 import { AccessTokenSource } from "./access-token-source";
 import { helpdeskAuthorization, type HelpdeskCredentials } from "./credentials";
-import { FeishuCredentialsError } from "./errors/feishu-credentials-error";
+import { FeishuConfigError } from "./errors/feishu-config-error";
 import { FeishuHttp, type FeishuCall } from "./feishu-http";
 import type { WireNotification, WireNotificationBody } from "./wire-types";
 
@@ -62,22 +62,23 @@ const notificationsPath = "/open-apis/helpdesk/v1/notifications";
  */
 export class HelpdeskClient {
   private readonly http: FeishuHttp;
-  private readonly tokens: AccessTokenSource;
-  private readonly credentials: HelpdeskCredentials;
+  // #private: not enumerable, not shown by console.log or util.inspect, so a logged client shows no secret.
+  readonly #tokens: AccessTokenSource;
+  readonly #credentials: HelpdeskCredentials;
   private readonly userIdType: UserIdType;
 
   constructor(options: HelpdeskClientOptions) {
     const { credentials } = options;
     if (!credentials.helpdeskId || !credentials.helpdeskToken) {
-      throw new FeishuCredentialsError(
+      throw new FeishuConfigError(
         "No helpdesk credentials: set feishu-helpdesk:helpdeskId / FEISHU_HELPDESK_ID and " +
           "feishu-helpdesk:helpdeskToken / FEISHU_HELPDESK_TOKEN (Helpdesk admin console → settings → API).",
       );
     }
-    this.credentials = credentials;
+    this.#credentials = credentials;
     this.userIdType = options.userIdType ?? "open_id";
     this.http = new FeishuHttp(options.baseUrl ?? FEISHU_BASE_URL, options.timeoutMs ?? 30_000);
-    this.tokens = new AccessTokenSource(this.http, credentials);
+    this.#tokens = new AccessTokenSource(this.http, credentials);
   }
 
   /** Creates a campaign; Feishu creates it as a draft. POST /open-apis/helpdesk/v1/notifications. */
@@ -123,8 +124,8 @@ export class HelpdeskClient {
       path,
       query: { user_id_type: this.userIdType },
       headers: {
-        Authorization: `Bearer ${await this.tokens.get()}`,
-        "X-Lark-Helpdesk-Authorization": helpdeskAuthorization(this.credentials),
+        Authorization: `Bearer ${await this.#tokens.get()}`,
+        "X-Lark-Helpdesk-Authorization": helpdeskAuthorization(this.#credentials),
       },
       body,
     };

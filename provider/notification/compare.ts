@@ -10,6 +10,11 @@ function sameIds(a: unknown, b: unknown): boolean {
   return left.size === right.size && [...left].every((id) => right.has(id));
 }
 
+/** True if a value is, or contains, a value not known yet (during preview). */
+export function isUnknown(value: unknown): boolean {
+  return value === UNKNOWN || (Array.isArray(value) && value.some(isUnknown));
+}
+
 /**
  * The campaign properties whose meaning differs between the stored and the new inputs: cards
  * compared as JSON values, target lists as sets of ids. A property not known yet counts as changed.
@@ -21,7 +26,7 @@ export function changedProperties(
   return campaignProperties.filter((property) => {
     const before = olds[property];
     const after = news[property];
-    if (after === UNKNOWN) return true;
+    if (isUnknown(after)) return true;
     if (listProperties.has(property)) return !sameIds(before, after);
     if (property === "pushContent" && typeof before === "string" && typeof after === "string") return !cardsEqual(before, after);
     return before !== after;

@@ -15,12 +15,24 @@ export function toWireBody(inputs: NormalizedNotificationInputs): WireNotificati
     chat_list: inputs.chats.map((chat_id) => ({ chat_id })),
   };
   if (inputs.newStaffScopeType !== undefined) body.new_staff_scope_type = NewStaffScopeType[inputs.newStaffScopeType];
-  if (inputs.ext !== undefined) body.ext = inputs.ext;
+  // Always sent, so removing `ext` from the program clears it rather than keeping the old value.
+  body.ext = inputs.ext ?? "";
   return body;
 }
 
-const ids = <T>(list: T[] | undefined, key: keyof T): string[] =>
-  (list ?? []).map((item) => item[key]).filter((id): id is T[keyof T] & string => typeof id === "string" && id !== "");
+/**
+ * The ids in a live list, or undefined when they cannot be compared: Feishu leaves `user_id`
+ * out unless the app may read it (contact:user.employee_id:readonly), so items without an id
+ * say nothing about which users are targeted.
+ */
+function ids<T>(list: T[] | undefined, key: keyof T): string[] | undefined {
+  const found = (list ?? []).map((item) => item[key]);
+  if (found.some((id) => typeof id !== "string" || id === "")) return undefined;
+  return found as string[];
+}
+
+/** ext as the campaign means it: Feishu may answer "" or "{}" for one that was never set. */
+const meaningfulExt = (ext: string | undefined) => (ext === undefined || ext === "" || ext === "{}" ? undefined : ext);
 
 /**
  * The inputs that would describe `live`, so that after `pulumi refresh` the next diff compares
@@ -30,10 +42,13 @@ const ids = <T>(list: T[] | undefined, key: keyof T): string[] =>
 export function inputsFromWire(live: WireNotification, previous: NormalizedNotificationInputs): NormalizedNotificationInputs {
   const liveCard = normalizeCardText(live.push_content);
   const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id) => b.includes(id));
-  const keep = (a: readonly string[], b: readonly string[]) => (sameSet(a, b) ? a : b);
-  const newStaffScope = live.new_staff_scope_type === undefined || live.push_type !== PushType.newStaffOnboarding
+  const keep = (a: readonly string[], b: readonly string[] | undefined) => (b === undefined || sameSet(a, b) ? a : b);
+  // A GET may leave a zero-valued field out: only a value it does send can contradict `previous`.
+  const newStaffScope = live.push_type !== PushType.newStaffOnboarding
     ? undefined
-    : nameOf(NewStaffScopeType, live.new_staff_scope_type);
+    : live.new_staff_scope_type === undefined
+      ? previous.newStaffScopeType
+      : nameOf(NewStaffScopeType, live.new_staff_scope_type) ?? previous.newStaffScopeType;
   return {
     ...previous,
     jobName: live.job_name ?? previous.jobName,
@@ -45,7 +60,7 @@ export function inputsFromWire(live: WireNotification, previous: NormalizedNotif
     users: keep(previous.users, ids(live.user_list, "user_id")),
     departments: keep(previous.departments, ids(live.department_list, "department_id")),
     chats: keep(previous.chats, ids(live.chat_list, "chat_id")),
-    ext: live.ext === undefined || live.ext === "" ? previous.ext : live.ext,
+    ext: meaningfulExt(live.ext) === meaningfulExt(previous.ext) ? previous.ext : meaningfulExt(live.ext),
   };
 }
 

@@ -3,7 +3,7 @@ import { FeishuApiError } from "../client/errors/feishu-api-error";
 import { FeishuHelpdeskError } from "../client/errors/feishu-helpdesk-error";
 import { NotificationNotDraftError } from "../client/errors/notification-not-draft-error";
 import { HelpdeskClient, type FetchedNotification, type HelpdeskClientOptions } from "../client/helpdesk-client";
-import { changedProperties } from "../notification/compare";
+import { changedProperties, isUnknown } from "../notification/compare";
 import type { NormalizedNotificationInputs } from "../notification/inputs";
 import { inputsFromWire, toWireBody } from "../notification/mapping";
 import { checkNotificationInputs } from "../notification/schema";
@@ -34,12 +34,13 @@ function warn(message: string): void {
  * so the client (connections, token cache) is shared too.
  */
 export class NotificationProvider implements pulumi.dynamic.ResourceProvider {
-  private options: HelpdeskClientOptions | undefined;
-  private client: HelpdeskClient | undefined;
+  // #private: the options hold credentials; keep them out of console.log and util.inspect.
+  #options: HelpdeskClientOptions | undefined;
+  #client: HelpdeskClient | undefined;
 
   async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    this.options = clientOptionsFrom(req.config);
-    this.client = undefined;
+    this.#options = clientOptionsFrom(req.config);
+    this.#client = undefined;
   }
 
   /** Validates every request-body rule before any API call; names the property on failure. */
@@ -56,10 +57,12 @@ export class NotificationProvider implements pulumi.dynamic.ResourceProvider {
   async diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
     const changed = changedProperties(olds, news);
     if (changed.length === 0) return { changes: false };
+    // A value only unknown during preview may turn out the same: the diff at apply time, with
+    // known values, and update itself check the live status then. Failing the preview of the
+    // whole stack for a change that may not exist would be wrong.
+    if (changed.every((property) => isUnknown(news[property]))) return { changes: true };
     await this.liveDraft(id, String(olds.jobName ?? ""));
-    // Dynamic providers cannot return a detailed diff; `stables` at least keeps the preview from
-    // showing fields an update never changes as unknown.
-    return { changes: true, replaces: [], stables: ["notificationId", "createdAt", "createUser"], deleteBeforeReplace: false };
+    return { changes: true, replaces: [], deleteBeforeReplace: false };
   }
 
   async create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
@@ -109,8 +112,8 @@ export class NotificationProvider implements pulumi.dynamic.ResourceProvider {
   }
 
   private api(): HelpdeskClient {
-    this.client ??= new HelpdeskClient(this.options ?? clientOptionsFrom({ get: () => undefined }));
-    return this.client;
+    this.#client ??= new HelpdeskClient(this.#options ?? clientOptionsFrom({ get: () => undefined }));
+    return this.#client;
   }
 
   /** Reads the campaign and throws the refusal unless it is a draft. */
@@ -148,7 +151,12 @@ export class NotificationProvider implements pulumi.dynamic.ResourceProvider {
     const differs = changedProperties(inputsFromWire(fetched.notification, desired), desired).length > 0;
     if (differs) {
       if (fetched.notification.status !== 0) {
-        throw new NotificationNotDraftError({ notificationId: adoptId, jobName: fetched.notification.job_name, status: fetched.notification.status });
+        throw new Error(
+          `adoptId: push campaign ${adoptId} ("${fetched.notification.job_name}") differs from these inputs ` +
+            `(${changedProperties(inputsFromWire(fetched.notification, desired), desired).join(", ")}), and Feishu reports status ` +
+            `${fetched.notification.status}: only drafts (status 0) can be edited. Nothing was changed or adopted. ` +
+            "Make the inputs match the campaign as it is, or adopt a draft.",
+        );
       }
       await this.api().patchNotification(adoptId, toWireBody(desired));
       fetched = await this.api().getNotification(adoptId);

@@ -1,3 +1,4 @@
+import { FeishuConfigError } from "../client/errors/feishu-config-error";
 import type { HelpdeskClientOptions, UserIdType } from "../client/helpdesk-client";
 
 /** The stack config namespace: `pulumi config set feishu-helpdesk:<key> …`. */
@@ -31,9 +32,16 @@ export function clientOptionsFrom(
     return chosen === "" ? undefined : chosen;
   };
   const timeout = value("timeoutMs");
+  if (timeout !== undefined && !(Number.isInteger(Number(timeout)) && Number(timeout) > 0)) {
+    throw new FeishuConfigError(`${CONFIG_NAMESPACE}:timeoutMs (${configKeys.timeoutMs.env}) must be a positive whole number of milliseconds; got "${timeout}"`);
+  }
+  const userIdType = value("userIdType");
+  if (userIdType !== undefined && !["open_id", "union_id", "user_id"].includes(userIdType)) {
+    throw new FeishuConfigError(`${CONFIG_NAMESPACE}:userIdType (${configKeys.userIdType.env}) must be open_id, union_id or user_id; got "${userIdType}"`);
+  }
   return {
     baseUrl: value("baseUrl"),
-    userIdType: value("userIdType") as UserIdType | undefined,
+    userIdType: userIdType as UserIdType | undefined,
     timeoutMs: timeout === undefined ? undefined : Number(timeout),
     credentials: {
       helpdeskId: value("helpdeskId") ?? "",

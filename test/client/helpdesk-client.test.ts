@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import {
   FeishuApiError,
-  FeishuCredentialsError,
+  FeishuConfigError,
   FeishuHelpdeskError,
   FeishuNetworkError,
   FeishuResponseError,
@@ -81,7 +81,7 @@ describe("HelpdeskClient against the emulator over HTTP", () => {
     expect(() => new HelpdeskClient({ baseUrl: emulator.url, credentials: { helpdeskId: "", helpdeskToken: "" } })).toThrow(/FEISHU_HELPDESK_ID/);
     const client = new HelpdeskClient({ baseUrl: emulator.url, credentials: { helpdeskId: "h", helpdeskToken: "t" } });
     const error = await client.getNotification("1").catch((e: unknown) => e);
-    expect(FeishuCredentialsError.isInstance(error)).toBe(true);
+    expect(FeishuConfigError.isInstance(error)).toBe(true);
     expect((error as Error).message).toContain("FEISHU_APP_SECRET");
   });
 });

@@ -34,9 +34,14 @@ export class PulumiProject {
   static async create(program: string, extraEnv: Record<string, string> = {}): Promise<PulumiProject> {
     const base = path.join(repoRoot, ".pulumi-local", "test-runs", `${path.basename(program)}-${randomBytes(4).toString("hex")}`);
     const dir = path.join(base, "program");
-    fs.cpSync(path.join(repoRoot, program), dir, {
+    const from = path.join(repoRoot, program);
+    fs.cpSync(from, dir, {
       recursive: true,
-      filter: (source) => !/node_modules|Pulumi\.[^/]+\.yaml$/.test(source) || source.endsWith("Pulumi.yaml"),
+      // Not the program's installed modules nor its stack settings: a clean copy, as in a fresh clone.
+      filter: (source) => {
+        const relative = path.relative(from, source);
+        return !relative.split(path.sep).includes("node_modules") && !/^Pulumi\.[^/]+\.yaml$/.test(relative);
+      },
     });
     return PulumiProject.at(dir, extraEnv);
   }
