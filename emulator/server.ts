@@ -3,6 +3,8 @@ import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { WireNotification, WireNotificationBody } from "../provider/client/wire-types";
 import { demoCredentials, type EmulatorCredentials } from "./credentials";
+import { FaultInjector, type FaultKind, type FaultOptions } from "./faults";
+import { documentedLimits, GatewayRateLimits, type LimitedEndpoint } from "./rate-limits";
 import { NotificationStore } from "./store";
 import { wireBodyProblem } from "./wire-validation";
 
@@ -40,10 +42,24 @@ export interface EmulatorOptions {
    * @default 10
    */
   readonly departmentSize?: number;
+  /**
+   * Per-endpoint limits in calls per minute, or false for none.
+   * @default documentedLimits (create 10, patch 20, get 100, botMessage 100, executeSend 10)
+   */
+  readonly rateLimits?: Partial<Record<LimitedEndpoint, number>> | false;
+  /**
+   * Divides the rate-limit minute: 60 turns "10 per minute" into 10 per second.
+   * @default 1
+   */
+  readonly timeScale?: number;
+  /** Faults to inject into API requests (not admin routes). None by default. */
+  readonly faults?: FaultOptions;
 }
 
 /** One API request the emulator answered (admin routes are not recorded). No headers: they hold credentials. */
 export interface RecordedRequest {
+  /** When it arrived, in ms since the epoch. */
+  readonly at: number;
   readonly method: string;
   /** Path without the query string. */
   readonly path: string;
@@ -52,6 +68,8 @@ export interface RecordedRequest {
   readonly code: number;
   /** For a refused request, what was wrong, as the emulator saw it (Feishu only sends the generic msg). */
   readonly problem?: string;
+  /** The fault injected into it, if any. */
+  readonly fault?: FaultKind;
 }
 
 /** A running emulator. */
@@ -77,7 +95,20 @@ class Reply {
     readonly status: number,
     readonly body: unknown,
     readonly problem?: string,
+    readonly headers: Readonly<Record<string, string>> = {},
   ) {}
+}
+
+/** Which rate limit a request counts against, if any. */
+function limitedEndpoint(method: string, path: string): LimitedEndpoint | undefined {
+  if (path === "/open-apis/helpdesk/v1/message" && method === "POST") return "botMessage";
+  if (/\/notifications\/[^/]+\/execute_send$/.test(path) && method === "POST") return "executeSend";
+  if (path === "/open-apis/helpdesk/v1/notifications" && method === "POST") return "create";
+  if (/^\/open-apis\/helpdesk\/v1\/notifications\/[^/]+$/.test(path)) {
+    if (method === "PATCH") return "patch";
+    if (method === "GET") return "get";
+  }
+  return undefined;
 }
 
 // The error table shared by every page of the seeds.
@@ -87,6 +118,11 @@ const errors = {
   notFound: () => new Reply(404, { code: 154004, msg: "Resource not found" }, "no such notification"),
   // Which code Feishu gives for a PATCH of a non-draft is not documented; 154005 is this emulator's choice.
   methodForbidden: (problem: string) => new Reply(405, { code: 154005, msg: "Method Forbidden" }, problem),
+  rateLimited: (limit: number, resetSeconds: number) =>
+    new Reply(429, { code: 99991400, msg: "request trigger frequency limit" }, "rate limited", {
+      "x-ogw-ratelimit-limit": String(limit),
+      "x-ogw-ratelimit-reset": String(resetSeconds),
+    }),
   // Gateway codes from ../shared/reference; the HTTP status for each is this emulator's choice.
   missingToken: () => new Reply(400, { code: 99991661, msg: "Missing access token for authorization" }, "no Bearer token"),
   invalidToken: () => new Reply(401, { code: 99991663, msg: "Invalid access token for authorization" }, "unknown or expired token"),
@@ -104,6 +140,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const departmentSize = options.departmentSize ?? 10;
   const store = new NotificationStore(options.dataFile);
   const requests: RecordedRequest[] = [];
+  const limits = options.rateLimits === false ? undefined : new GatewayRateLimits({ ...documentedLimits, ...options.rateLimits }, options.timeScale ?? 1);
+  const faults = options.faults ? new FaultInjector(options.faults) : undefined;
   const expectedHelpdesk = Buffer.from(`${credentials.helpdeskId}:${credentials.helpdeskToken}`).toString("base64");
 
   function authenticate(headers: http.IncomingHttpHeaders): Reply | undefined {
@@ -230,6 +268,86 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     return new Reply(404, { error: "unknown admin route" });
   }
 
+  const logId = () => `${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}${randomBytes(10).toString("hex").toUpperCase()}`;
+
+  function send(res: http.ServerResponse, reply: Reply, api: boolean): void {
+    res.writeHead(reply.status, {
+      "Content-Type": "application/json; charset=utf-8",
+      ...(api ? { "x-tt-logid": logId() } : {}),
+      ...reply.headers,
+    });
+    res.end(JSON.stringify(reply.body));
+  }
+
+  /** Answers an API request, with any rate limit or fault applied. */
+  async function api(req: http.IncomingMessage, res: http.ServerResponse, url: URL, body: unknown, unparsable: boolean): Promise<void> {
+    const at = Date.now();
+    const method = req.method ?? "GET";
+    const record = (reply: Reply | undefined, fault?: FaultKind) => {
+      const code = reply ? ((reply.body as { code?: number }).code ?? 0) : -1;
+      requests.push({ at, method, path: url.pathname, status: reply?.status ?? 0, code, ...(reply?.problem ? { problem: reply.problem } : {}), ...(fault ? { fault } : {}) });
+    };
+    const endpoint = limitedEndpoint(method, url.pathname);
+    const throttled = endpoint && limits?.hit(endpoint);
+    if (throttled) {
+      const reply = errors.rateLimited(throttled.limit, throttled.resetSeconds);
+      record(reply);
+      return send(res, reply, true);
+    }
+
+    const fault = faults?.choose(method, url.pathname);
+    const cut = () => {
+      record(undefined, fault);
+      req.socket.destroy();
+    };
+    switch (fault) {
+      case "latency":
+        await new Promise((resolve) => setTimeout(resolve, faults!.latencyMs));
+        break;
+      case "internalError": {
+        const reply = new Reply(500, { code: 155000, msg: "Internal error" }, "injected");
+        record(reply, fault);
+        return send(res, reply, true);
+      }
+      case "rateLimited": {
+        const reply = errors.rateLimited(0, 1);
+        record(reply, fault);
+        return send(res, reply, true);
+      }
+      case "dropBeforeCommit":
+        return cut();
+      case "malformed": {
+        const reply = new Reply(200, { code: 0, msg: "success" }, "injected");
+        record(reply, fault);
+        return send(res, reply, true);
+      }
+      case "nonJson":
+        record(new Reply(502, {}, "injected"), fault);
+        res.writeHead(502, { "Content-Type": "text/html", "x-tt-logid": logId() });
+        return void res.end("<html><body>502 Bad Gateway</body></html>");
+      case "truncated":
+        record(new Reply(200, {}, "injected"), fault);
+        res.writeHead(200, { "Content-Type": "application/json; charset=utf-8", "x-tt-logid": logId() });
+        return void res.end('{"code":0,"msg":"success","data":{"notif');
+      case "expiredToken": {
+        store.revokeTenantTokens();
+        const reply = errors.invalidToken();
+        record(reply, fault);
+        return send(res, reply, true);
+      }
+    }
+
+    let reply: Reply;
+    try {
+      reply = unparsable ? errors.badRequest("the body is not JSON") : route(method, url.pathname, url.searchParams, req.headers, body);
+    } catch (error) {
+      reply = new Reply(500, { code: 155000, msg: "Internal error" }, (error as Error).message);
+    }
+    if (fault === "dropAfterCommit") return cut();
+    record(reply, fault);
+    send(res, reply, true);
+  }
+
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -245,23 +363,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
           unparsable = true;
         }
       }
-      const method = req.method ?? "GET";
-      let reply = admin(method, url.pathname, body);
-      const isAdmin = reply !== undefined;
-      if (!reply) {
-        try {
-          reply = unparsable ? errors.badRequest("the body is not JSON") : route(method, url.pathname, url.searchParams, req.headers, body);
-        } catch (error) {
-          reply = new Reply(500, { code: 155000, msg: "Internal error" }, (error as Error).message);
-        }
-        const code = (reply.body as { code?: number }).code ?? 0;
-        requests.push({ method, path: url.pathname, status: reply.status, code, ...(reply.problem ? { problem: reply.problem } : {}) });
-      }
-      res.writeHead(reply.status, {
-        "Content-Type": "application/json; charset=utf-8",
-        ...(isAdmin ? {} : { "x-tt-logid": `${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}${randomBytes(10).toString("hex").toUpperCase()}` }),
-      });
-      res.end(JSON.stringify(reply.body));
+      const adminReply = admin(req.method ?? "GET", url.pathname, body);
+      if (adminReply) return send(res, adminReply, false);
+      void api(req, res, url, body, unparsable);
     });
   });
 

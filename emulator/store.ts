@@ -58,6 +58,12 @@ export class NotificationStore {
     this.save();
   }
 
+  /** Forgets every issued tenant token, as their expiry would. */
+  revokeTenantTokens(): void {
+    this.data.tenantTokens = {};
+    this.save();
+  }
+
   tenantTokenExpiry(token: string): number | undefined {
     return this.data.tenantTokens[token];
   }

@@ -16,7 +16,10 @@ export type { InputCheck, InputFailure } from "./notification/schema";
 export type { NormalizedNotificationInputs } from "./notification/inputs";
 
 export { HelpdeskClient, FEISHU_BASE_URL, LARK_BASE_URL } from "./client/helpdesk-client";
-export type { CreatedNotification, FetchedNotification, HelpdeskClientOptions, UserIdType } from "./client/helpdesk-client";
+export type { CreatedNotification, FetchedNotification, HelpdeskClientOptions, RetryNotice, UserIdType } from "./client/helpdesk-client";
+export { DOCUMENTED_RATE_LIMITS, describeWait } from "./client/pacing/pacer";
+export type { PacedEndpoint, PacingOptions, WaitNotice } from "./client/pacing/pacer";
+export type { RetryOptions } from "./client/retry/retry-policy";
 export type { HelpdeskCredentials } from "./client/credentials";
 export type {
   WireNotification,
@@ -31,5 +34,6 @@ export { FeishuApiError } from "./client/errors/feishu-api-error";
 export { FeishuResponseError } from "./client/errors/feishu-response-error";
 export { FeishuNetworkError } from "./client/errors/feishu-network-error";
 export { FeishuConfigError } from "./client/errors/feishu-config-error";
+export { FeishuOutcomeUnknownError } from "./client/errors/feishu-outcome-unknown-error";
 export { NotificationNotDraftError } from "./client/errors/notification-not-draft-error";
 export type { FeishuRequestInfo } from "./client/errors/request-info";

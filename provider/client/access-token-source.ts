@@ -1,5 +1,5 @@
 import { FeishuConfigError } from "./errors/feishu-config-error";
-import type { FeishuHttp } from "./feishu-http";
+import type { FeishuCall, FeishuHttp, FeishuReply } from "./feishu-http";
 import type { HelpdeskCredentials } from "./credentials";
 
 /** Refresh a tenant token this long before Feishu says it expires. */
@@ -16,12 +16,27 @@ export class AccessTokenSource {
   #pending: Promise<string> | undefined;
   readonly #credentials: HelpdeskCredentials;
 
+  /**
+   * @param send sends the token request (with retries: asking for a token twice is harmless).
+   * @param http for describing a malformed reply.
+   */
   constructor(
+    private readonly send: (call: FeishuCall) => Promise<FeishuReply>,
     private readonly http: FeishuHttp,
     credentials: HelpdeskCredentials,
     private readonly now: () => number = Date.now,
   ) {
     this.#credentials = credentials;
+  }
+
+  /** True when tokens come from the app id and secret, and so can be fetched again. */
+  get refreshable(): boolean {
+    return !this.#credentials.userAccessToken;
+  }
+
+  /** Forgets the cached tenant token: Feishu said it is invalid or expired. */
+  invalidate(): void {
+    this.#tenant = undefined;
   }
 
   async get(): Promise<string> {
@@ -47,7 +62,7 @@ export class AccessTokenSource {
       body: { app_id: appId, app_secret: appSecret },
       secretReply: true,
     } as const;
-    const reply = await this.http.send(call);
+    const reply = await this.send(call);
     const token = reply.body.tenant_access_token;
     const expire = reply.body.expire;
     if (typeof token !== "string" || token === "" || typeof expire !== "number") {

@@ -1,6 +1,5 @@
-import * as http from "node:http";
-import * as https from "node:https";
 import fetch, { type Response } from "node-fetch";
+import { agentFor } from "./connection";
 import { FeishuApiError } from "./errors/feishu-api-error";
 import { FeishuNetworkError } from "./errors/feishu-network-error";
 import { FeishuResponseError } from "./errors/feishu-response-error";
@@ -26,13 +25,6 @@ export interface FeishuReply {
   /** The `x-tt-logid` header. */
   readonly logId: string | undefined;
 }
-
-// One keep-alive agent per protocol for the whole process: every resource in a provider
-// process shares connections to Feishu.
-const agents = {
-  "http:": new http.Agent({ keepAlive: true }),
-  "https:": new https.Agent({ keepAlive: true }),
-};
 
 /**
  * Sends JSON to Feishu and decodes its `{code, msg, ...}` envelope. Throws FeishuApiError for a
@@ -61,7 +53,7 @@ export class FeishuHttp {
         method: call.method,
         headers,
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
-        agent: agents[url.protocol as "http:" | "https:"],
+        agent: agentFor(url),
         signal: controller.signal,
       });
       text = await response.text();
@@ -84,20 +76,33 @@ export class FeishuHttp {
     }
     const envelope = body as { code: number; msg?: unknown };
     if (envelope.code !== 0) {
-      throw new FeishuApiError({ status: response.status, code: envelope.code, msg: String(envelope.msg ?? ""), logId, request });
+      const reset = Number(response.headers.get("x-ogw-ratelimit-reset") ?? Number.NaN);
+      throw new FeishuApiError({
+        status: response.status,
+        code: envelope.code,
+        msg: String(envelope.msg ?? ""),
+        logId,
+        request,
+        rateLimitResetSeconds: Number.isFinite(reset) && reset >= 0 ? reset : undefined,
+      });
     }
     return { body: body as Record<string, unknown>, logId };
   }
 
-  /** Throws a FeishuResponseError about a successful reply whose content is not what the API documents. */
-  malformed(call: FeishuCall, reply: FeishuReply, problem: string): never {
+  /** A FeishuResponseError about a successful reply whose content is not what the API documents. */
+  describeMalformed(call: FeishuCall, reply: FeishuReply, problem: string): FeishuResponseError {
     const url = new URL(call.path, this.baseUrl).toString();
-    throw new FeishuResponseError({
+    return new FeishuResponseError({
       status: 200,
       problem,
       body: call.secretReply ? "[not quoted: this endpoint's replies carry credentials]" : JSON.stringify(reply.body),
       logId: reply.logId,
       request: { method: call.method, url, headers: {} },
     });
+  }
+
+  /** Throws {@link describeMalformed}'s error. */
+  malformed(call: FeishuCall, reply: FeishuReply, problem: string): never {
+    throw this.describeMalformed(call, reply, problem);
   }
 }

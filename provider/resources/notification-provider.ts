@@ -3,6 +3,7 @@ import { FeishuApiError } from "../client/errors/feishu-api-error";
 import { FeishuHelpdeskError } from "../client/errors/feishu-helpdesk-error";
 import { NotificationNotDraftError } from "../client/errors/notification-not-draft-error";
 import { HelpdeskClient, type FetchedNotification, type HelpdeskClientOptions } from "../client/helpdesk-client";
+import { describeWait } from "../client/pacing/pacer";
 import { changedProperties, isUnknown } from "../notification/compare";
 import type { NormalizedNotificationInputs } from "../notification/inputs";
 import { inputsFromWire, toWireBody } from "../notification/mapping";
@@ -27,6 +28,25 @@ function previousInputs(props: Record<string, unknown>): NormalizedNotificationI
 /** A warning in the `pulumi up` output: the dynamic provider's stderr reaches the engine. */
 function warn(message: string): void {
   console.warn(`warning: ${message}`);
+}
+
+/**
+ * Says why calls are slow, at most once per endpoint every 5 s: with 40 campaigns queued for
+ * create slots, one line is news and forty are noise.
+ */
+function progressReporter(): Pick<HelpdeskClientOptions, "onWait" | "onRetry"> {
+  const lastSaid = new Map<string, number>();
+  const say = (key: string, message: string) => {
+    const now = Date.now();
+    if (now - (lastSaid.get(key) ?? 0) < 5000) return;
+    lastSaid.set(key, now);
+    console.error(`info: ${message}`);
+  };
+  return {
+    onWait: (notice) => say(`wait ${notice.endpoint}`, describeWait(notice)),
+    onRetry: (notice) =>
+      say(`retry ${notice.endpoint}`, `retrying ${notice.endpoint} in ${(notice.afterMs / 1000).toFixed(1)}s (attempt ${notice.attempt} failed: ${notice.error.message})`),
+  };
 }
 
 /**
@@ -112,7 +132,7 @@ export class NotificationProvider implements pulumi.dynamic.ResourceProvider {
   }
 
   private api(): HelpdeskClient {
-    this.#client ??= new HelpdeskClient(this.#options ?? clientOptionsFrom({ get: () => undefined }));
+    this.#client ??= new HelpdeskClient({ ...(this.#options ?? clientOptionsFrom({ get: () => undefined })), ...progressReporter() });
     return this.#client;
   }
 

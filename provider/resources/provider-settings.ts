@@ -1,5 +1,6 @@
 import { FeishuConfigError } from "../client/errors/feishu-config-error";
 import type { HelpdeskClientOptions, UserIdType } from "../client/helpdesk-client";
+import { DOCUMENTED_RATE_LIMITS, type PacedEndpoint } from "../client/pacing/pacer";
 
 /** The stack config namespace: `pulumi config set feishu-helpdesk:<key> …`. */
 export const CONFIG_NAMESPACE = "feishu-helpdesk";
@@ -14,9 +15,32 @@ export const configKeys = {
   helpdeskId: { env: "FEISHU_HELPDESK_ID", secret: false },
   helpdeskToken: { env: "FEISHU_HELPDESK_TOKEN", secret: true },
   timeoutMs: { env: "FEISHU_TIMEOUT_MS", secret: false },
+  rateLimits: { env: "FEISHU_RATE_LIMITS", secret: false },
+  rateLimitWindowMs: { env: "FEISHU_RATE_LIMIT_WINDOW_MS", secret: false },
+  retryDeadlineMs: { env: "FEISHU_RETRY_DEADLINE_MS", secret: false },
 } as const;
 
 type ConfigKey = keyof typeof configKeys;
+
+/** `{"create": 10, "patch": 20, ...}`: calls per window for tenants whose quotas differ from the documented ones. */
+function rateLimitsFrom(text: string | undefined): Partial<Record<PacedEndpoint, number>> | undefined {
+  if (text === undefined) return undefined;
+  const where = `${CONFIG_NAMESPACE}:rateLimits (${configKeys.rateLimits.env})`;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new FeishuConfigError(`${where} must be JSON such as {"create": 10, "get": 100}; got "${text}"`);
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new FeishuConfigError(`${where} must be a JSON object`);
+  for (const [endpoint, limit] of Object.entries(parsed)) {
+    if (!(endpoint in DOCUMENTED_RATE_LIMITS)) {
+      throw new FeishuConfigError(`${where}: unknown endpoint "${endpoint}"; use ${Object.keys(DOCUMENTED_RATE_LIMITS).join(", ")}`);
+    }
+    if (!Number.isInteger(limit) || (limit as number) <= 0) throw new FeishuConfigError(`${where}: ${endpoint} must be a positive whole number`);
+  }
+  return parsed as Partial<Record<PacedEndpoint, number>>;
+}
 
 /**
  * Client options from the stack config (as `configure` receives it) and the environment. Read
@@ -31,10 +55,15 @@ export function clientOptionsFrom(
     const chosen = fromConfig !== undefined && fromConfig !== "" ? fromConfig : env[configKeys[key].env];
     return chosen === "" ? undefined : chosen;
   };
-  const timeout = value("timeoutMs");
-  if (timeout !== undefined && !(Number.isInteger(Number(timeout)) && Number(timeout) > 0)) {
-    throw new FeishuConfigError(`${CONFIG_NAMESPACE}:timeoutMs (${configKeys.timeoutMs.env}) must be a positive whole number of milliseconds; got "${timeout}"`);
-  }
+  const positive = (key: "timeoutMs" | "rateLimitWindowMs" | "retryDeadlineMs"): number | undefined => {
+    const text = value(key);
+    if (text === undefined) return undefined;
+    const number = Number(text);
+    if (!Number.isInteger(number) || number <= 0) {
+      throw new FeishuConfigError(`${CONFIG_NAMESPACE}:${key} (${configKeys[key].env}) must be a positive whole number of milliseconds; got "${text}"`);
+    }
+    return number;
+  };
   const userIdType = value("userIdType");
   if (userIdType !== undefined && !["open_id", "union_id", "user_id"].includes(userIdType)) {
     throw new FeishuConfigError(`${CONFIG_NAMESPACE}:userIdType (${configKeys.userIdType.env}) must be open_id, union_id or user_id; got "${userIdType}"`);
@@ -42,7 +71,10 @@ export function clientOptionsFrom(
   return {
     baseUrl: value("baseUrl"),
     userIdType: userIdType as UserIdType | undefined,
-    timeoutMs: timeout === undefined ? undefined : Number(timeout),
+    timeoutMs: positive("timeoutMs"),
+    rateLimitWindowMs: positive("rateLimitWindowMs"),
+    retryDeadlineMs: positive("retryDeadlineMs"),
+    rateLimits: rateLimitsFrom(value("rateLimits")),
     credentials: {
       helpdeskId: value("helpdeskId") ?? "",
       helpdeskToken: value("helpdeskToken") ?? "",

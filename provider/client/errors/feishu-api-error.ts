@@ -18,8 +18,10 @@ export class FeishuApiError extends FeishuHelpdeskError {
   readonly endpoint: string;
   /** The request, credentials redacted. */
   readonly request: FeishuRequestInfo;
+  /** For a throttled call (429 / 99991400): seconds until the gateway's window resets (`x-ogw-ratelimit-reset`). */
+  readonly rateLimitResetSeconds: number | undefined;
 
-  constructor(args: { status: number; code: number; msg: string; logId?: string; request: FeishuRequestInfo }) {
+  constructor(args: { status: number; code: number; msg: string; logId?: string; request: FeishuRequestInfo; rateLimitResetSeconds?: number }) {
     const endpoint = endpointOf(args.request);
     const hint = hintForCode(args.code);
     super(
@@ -35,6 +37,7 @@ export class FeishuApiError extends FeishuHelpdeskError {
     this.hint = hint;
     this.endpoint = endpoint;
     this.request = args.request;
+    this.rateLimitResetSeconds = args.rateLimitResetSeconds;
   }
 
   /** True if `value` is a FeishuApiError from any copy of this package. */

@@ -1,0 +1,93 @@
+import { SlidingWindowLimiter } from "./sliding-window-limiter";
+
+/** The endpoints Feishu limits separately. */
+export type PacedEndpoint = "create" | "patch" | "get" | "botMessage" | "executeSend";
+
+/** Feishu's documented limits, per minute: 创建推送 10, 更新推送 20, 查询推送 100, bot message 100, execute_send 10. */
+export const DOCUMENTED_RATE_LIMITS: Readonly<Record<PacedEndpoint, number>> = {
+  create: 10,
+  patch: 20,
+  get: 100,
+  botMessage: 100,
+  executeSend: 10,
+};
+
+/** Pacing settings. */
+export interface PacingOptions {
+  /**
+   * Calls allowed per window, per endpoint, for tenants with other quotas.
+   * @default DOCUMENTED_RATE_LIMITS
+   */
+  readonly rateLimits?: Partial<Record<PacedEndpoint, number>>;
+  /**
+   * The window the limits count in.
+   * @default 60000
+   */
+  readonly rateLimitWindowMs?: number;
+}
+
+/** Said when a call waits for its turn. */
+export interface WaitNotice {
+  readonly endpoint: PacedEndpoint;
+  readonly waitMs: number;
+  readonly limit: number;
+  readonly windowMs: number;
+}
+
+const names: Record<PacedEndpoint, string> = {
+  create: "creates",
+  patch: "updates",
+  get: "reads",
+  botMessage: "bot messages",
+  executeSend: "scheduled sends",
+};
+
+/** "waiting 14s: Feishu allows 10 creates/min". */
+export function describeWait(notice: WaitNotice): string {
+  const per = notice.windowMs === 60_000 ? "min" : `${notice.windowMs / 1000}s`;
+  return `waiting ${Math.ceil(notice.waitMs / 1000)}s: Feishu allows ${notice.limit} ${names[notice.endpoint]}/${per}`;
+}
+
+/** One limiter per endpoint. */
+export class Pacer {
+  private readonly limiters = new Map<PacedEndpoint, SlidingWindowLimiter>();
+
+  constructor(private readonly options: PacingOptions = {}) {}
+
+  /** Waits for `endpoint`'s next slot; calls `onWait` first if that means waiting. */
+  take(endpoint: PacedEndpoint, onWait?: (notice: WaitNotice) => void): Promise<number> {
+    const limiter = this.limiter(endpoint);
+    return limiter.take(onWait && ((waitMs) => onWait({ endpoint, waitMs, limit: limiter.limit, windowMs: limiter.windowMs })));
+  }
+
+  /** Feishu answered 429 for `endpoint`: hold every call to it until `time`. */
+  pauseUntil(endpoint: PacedEndpoint, time: number): void {
+    this.limiter(endpoint).pauseUntil(time);
+  }
+
+  private limiter(endpoint: PacedEndpoint): SlidingWindowLimiter {
+    let limiter = this.limiters.get(endpoint);
+    if (!limiter) {
+      const limit = this.options.rateLimits?.[endpoint] ?? DOCUMENTED_RATE_LIMITS[endpoint];
+      limiter = new SlidingWindowLimiter(limit, this.options.rateLimitWindowMs ?? 60_000);
+      this.limiters.set(endpoint, limiter);
+    }
+    return limiter;
+  }
+}
+
+// Every client of a process that talks to the same Feishu with the same quotas shares one
+// pacer: the engine runs resource operations in parallel, and the quota is the tenant's.
+const shared = new Map<string, Pacer>();
+
+/** The process-wide pacer for `baseUrl` and these options. */
+export function sharedPacer(baseUrl: string, options: PacingOptions): Pacer {
+  const key = JSON.stringify([baseUrl, options.rateLimits ?? {}, options.rateLimitWindowMs ?? 60_000]);
+  let pacer = shared.get(key);
+  if (!pacer) {
+    // Only the pacing settings: callers pass their whole options, credentials included.
+    pacer = new Pacer({ rateLimits: options.rateLimits, rateLimitWindowMs: options.rateLimitWindowMs });
+    shared.set(key, pacer);
+  }
+  return pacer;
+}
