@@ -5,6 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import { demoCredentials } from "./credentials";
+import type { FaultOptions } from "./faults";
 import { startEmulator } from "./server";
 
 const usage = `Usage: feishu-helpdesk-emulator [options]
@@ -21,6 +22,11 @@ Options (each also read from the environment variable shown):
   --helpdesk-token T     helpdesk token accepted              FEISHU_EMULATOR_HELPDESK_TOKEN
   --user-token T         a user access token accepted (repeatable; comma-separated in the variable)
                                                               FEISHU_EMULATOR_USER_TOKENS
+  --time-scale N         divide the rate-limit minute by N (60: 10/min becomes 10/s)
+                                                              FEISHU_EMULATOR_TIME_SCALE (default 1)
+  --no-rate-limits       do not throttle                      FEISHU_EMULATOR_RATE_LIMITS=off
+  --faults JSON          inject faults: {"rules":[{"kinds":["internalError"],"rate":0.2,"method":"GET"}],"seed":7}
+                                                              FEISHU_EMULATOR_FAULTS
   -h, --help             this text
 
 Credentials not given default to the demo ones (see the README); prefer the environment
@@ -45,6 +51,9 @@ async function main(): Promise<void> {
       "helpdesk-id": { type: "string" },
       "helpdesk-token": { type: "string" },
       "user-token": { type: "string", multiple: true },
+      "time-scale": { type: "string" },
+      "no-rate-limits": { type: "boolean" },
+      faults: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -56,8 +65,20 @@ async function main(): Promise<void> {
   const port = Number(values.port ?? env.FEISHU_EMULATOR_PORT ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
   const userTokens = values["user-token"] ?? env.FEISHU_EMULATOR_USER_TOKENS?.split(",").filter(Boolean);
+  const timeScale = Number(values["time-scale"] ?? env.FEISHU_EMULATOR_TIME_SCALE ?? 1);
+  if (!(timeScale > 0)) throw new Error(`--time-scale must be a positive number, got ${values["time-scale"]}`);
+  const faultsText = values.faults ?? env.FEISHU_EMULATOR_FAULTS;
+  let faults: FaultOptions | undefined;
+  try {
+    faults = faultsText ? (JSON.parse(faultsText) as FaultOptions) : undefined;
+  } catch {
+    throw new Error(`--faults must be JSON, got ${faultsText}`);
+  }
   const emulator = await startEmulator({
     port,
+    timeScale,
+    rateLimits: values["no-rate-limits"] || env.FEISHU_EMULATOR_RATE_LIMITS === "off" ? false : undefined,
+    faults,
     host: values.host ?? env.FEISHU_EMULATOR_HOST,
     dataFile: values.data ?? env.FEISHU_EMULATOR_DATA,
     credentials: {

@@ -5,7 +5,9 @@
  * - `rateLimited`: HTTP 429, code 99991400, as the gateway throttling it;
  * - `dropBeforeCommit`: the connection is cut after the request arrives, before it is processed;
  * - `dropAfterCommit`: processed and stored, then the connection is cut before the reply;
- * - `malformed`: HTTP 200 with `{code: 0}` but not the documented data, before processing;
+ * - `malformed`: HTTP 200 with JSON that is not Feishu's envelope (no `code`), as a proxy in
+ *   between might send, before processing (a reply of `{code: 0}` that did nothing would be a
+ *   lie no client can detect, so it is not offered);
  * - `nonJson`: HTTP 502 with an HTML page, before processing;
  * - `truncated`: a reply cut off mid-JSON, before processing;
  * - `expiredToken`: the access token is refused as expired (99991663) and tenant tokens are revoked.

@@ -317,7 +317,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       case "dropBeforeCommit":
         return cut();
       case "malformed": {
-        const reply = new Reply(200, { code: 0, msg: "success" }, "injected");
+        const reply = new Reply(200, { error: "upstream unavailable", data: null }, "injected");
         record(reply, fault);
         return send(res, reply, true);
       }

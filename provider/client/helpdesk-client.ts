@@ -182,8 +182,10 @@ export class HelpdeskClient {
     const deadline = this.options.retryDeadlineMs ?? 300_000;
     let tokenRefreshed = false;
     for (let attempt = 0; ; attempt++) {
-      if (endpoint) await this.pacer.take(endpoint, this.options.onWait);
+      // Build first (it may fetch a token), then take the slot just before sending: a slot
+      // taken earlier would let the request reach Feishu later than the pacer assumes.
       const call = await build();
+      if (endpoint) await this.pacer.take(endpoint, this.options.onWait);
       try {
         const reply = await this.http.send(call);
         validate?.(call, reply);

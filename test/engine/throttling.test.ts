@@ -1,0 +1,125 @@
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
+import { PushScopeType, PushType } from "../../provider";
+import { configureStack, randomCredentials, sampleCard } from "../harness/feishu-fixture";
+import { PulumiProject } from "../harness/pulumi-project";
+
+const N = 40;
+const campaigns = (text: string) =>
+  Object.fromEntries(
+    Array.from({ length: N }, (_, n) => [
+      `c${n}`,
+      { jobName: `Campaign ${n}`, pushType: "scheduled", pushScopeType: "chatsOnly", chats: [`oc_${n}`], pushContent: { ...sampleCard, header: { title: { tag: "plain_text", content: text } } } },
+    ]),
+  );
+
+// 40 campaigns in one `pulumi up`, with Feishu's limits scaled 60× (10 creates/s) in the
+// emulator and in the provider, the way a CD pipeline declaring many campaigns meets them.
+describe("many campaigns through `pulumi up` under Feishu's rate limits", () => {
+  let emulator: RunningEmulator;
+  let project: PulumiProject;
+  const credentials = randomCredentials();
+
+  async function setUp(options: EmulatorOptions): Promise<void> {
+    emulator = await startEmulator({ credentials, timeScale: 60, ...options });
+    project = await PulumiProject.create("test/programs/campaigns");
+    await configureStack(project, emulator.url, credentials);
+    await project.setConfig("feishu-helpdesk:rateLimitWindowMs", "1000");
+  }
+  afterEach(async () => {
+    await project?.dispose();
+    await emulator?.close();
+  });
+  const creates = () => emulator.requests.filter((r) => r.method === "POST" && r.path.endsWith("/notifications"));
+
+  async function expectStateMatchesEmulator(): Promise<void> {
+    const state = await project.notificationsInState();
+    const remote = new Map(emulator.notifications().map((n) => [n.id, n]));
+    expect(state).toHaveLength(N);
+    expect(remote.size).toBe(N);
+    for (const resource of state) {
+      const live = remote.get(resource.id!)!;
+      const outputs = resource.outputs as Record<string, any>;
+      expect(live).toBeDefined();
+      expect({
+        job_name: outputs.jobName,
+        push_content: JSON.parse(outputs.pushContent),
+        push_type: PushType[outputs.pushType as keyof typeof PushType],
+        push_scope_type: PushScopeType[outputs.pushScopeType as keyof typeof PushScopeType],
+        chat_list: outputs.chats,
+        status: outputs.status,
+        target_user_count: outputs.targetUserCount,
+      }).toEqual({
+        job_name: live.job_name,
+        push_content: JSON.parse(live.push_content),
+        push_type: live.push_type,
+        push_scope_type: live.push_scope_type,
+        chat_list: live.chat_list!.map((c) => c.chat_id),
+        status: live.status,
+        target_user_count: live.target_user_count,
+      });
+    }
+  }
+
+  it("paces 40 creates at the limit: no throttling failure, and says why it waits", async () => {
+    await setUp({});
+    await project.setCampaigns(campaigns("v1"));
+    const up = await project.up();
+    expect(emulator.notifications()).toHaveLength(N);
+    expect(creates().filter((r) => r.status === 429)).toEqual([]);
+    expect(up.output).toContain("waiting 1s: Feishu allows 10 creates/1s");
+
+    // Figures for the closing note (not asserted: speed is the benchmarks' business).
+    // Per window: creates in each full 1 s window from the first create, over the allowed 10.
+    // Overall: creates after the first window over the time they took, over 10/s; it also
+    // charges the pacer for how spread out the engine's first burst was.
+    const times = creates().map((r) => r.at).sort((a, b) => a - b);
+    const windows = [0, 1, 2].map((k) => times.filter((t) => t >= times[0] + k * 1000 && t < times[0] + (k + 1) * 1000).length);
+    const perWindow = windows.reduce((a, b) => a + b, 0) / windows.length / 10;
+    const overall = (N - 10) / ((times[N - 1] - times[0]) / 1000) / 10;
+    console.log(`40 creates at 10/s allowed: per full window ${windows.join(", ")} (ratio ${perWindow.toFixed(3)}); overall ratio ${overall.toFixed(3)}; 429 answers: 0`);
+    await expectStateMatchesEmulator();
+  });
+
+  it("succeeds in one run with 20% injected faults of the retryable kinds, and creates each campaign once", async () => {
+    const readFaults = ["internalError", "dropBeforeCommit", "dropAfterCommit", "malformed", "nonJson", "truncated"] as const;
+    await setUp({
+      faults: {
+        seed: 20,
+        rules: [
+          { method: "POST", pathIncludes: "/helpdesk/v1/notifications", rate: 0.2, kinds: ["rateLimited"] },
+          { method: "GET", pathIncludes: "/helpdesk/", rate: 0.2, kinds: readFaults },
+          { method: "PATCH", rate: 0.2, kinds: readFaults },
+        ],
+      },
+    });
+    await project.setCampaigns(campaigns("v1"));
+    await project.up();
+    await expectStateMatchesEmulator();
+
+    // And every campaign edited, through the same faults.
+    await project.setCampaigns(campaigns("v2"));
+    await project.up();
+    await expectStateMatchesEmulator();
+    expect(emulator.notifications().every((n) => JSON.parse(n.push_content).header.title.content === "v2")).toBe(true);
+    const injected = emulator.requests.filter((r) => r.fault).length;
+    console.log(`faults injected: ${injected} of ${emulator.requests.length} requests; campaigns: ${emulator.notifications().length}`);
+    expect(injected).toBeGreaterThan(10);
+  });
+
+  it("fails clearly when a create's connection drops after commit, and converges by adoption without a duplicate", async () => {
+    await setUp({ faults: { rules: [{ method: "POST", pathIncludes: "/helpdesk/v1/notifications", rate: 1, limit: 1, kinds: ["dropAfterCommit"] }] } });
+    const one = { jobName: "Dropped reply", pushType: "scheduled", pushScopeType: "allMembers", pushContent: sampleCard };
+    await project.setCampaigns({ dropped: one });
+    const failed = await project.run(["up", "--yes", "--skip-preview"]);
+    expect(failed.code).not.toBe(0);
+    expect(failed.output).toContain('Creating push campaign "Dropped reply" may have succeeded');
+    expect(failed.output).toContain("adoptId");
+    expect(await project.notificationsInState()).toEqual([]);
+    expect(emulator.notifications()).toHaveLength(1);
+
+    await project.setCampaigns({ dropped: { ...one, adoptId: emulator.notifications()[0].id } });
+    await project.up();
+    expect(emulator.notifications()).toHaveLength(1);
+    expect((await project.notificationsInState())[0].id).toBe(emulator.notifications()[0].id);
+  });
+});
