@@ -1,23 +1,10 @@
-import { startEmulator, type RunningEmulator } from "../../emulator";
-import { configureStack, randomCredentials, sampleCard } from "../harness/feishu-fixture";
-import { PulumiProject } from "../harness/pulumi-project";
+import { emulatedStack } from "../harness/emulated-stack";
+import { sampleCard } from "../harness/feishu-fixture";
 
 // The whole life of a campaign through the real engine: create, no-op preview, edit, refusal
 // once Feishu has moved it past draft, refresh, destroy.
 describe("HelpdeskNotification lifecycle through `pulumi`", () => {
-  let emulator: RunningEmulator;
-  let project: PulumiProject;
-  const credentials = randomCredentials();
-
-  beforeAll(async () => {
-    emulator = await startEmulator({ credentials });
-    project = await PulumiProject.create("test/programs/campaigns");
-    await configureStack(project, emulator.url, credentials);
-  });
-  afterAll(async () => {
-    await project?.dispose();
-    await emulator?.close();
-  });
+  const stack = emulatedStack("test/programs/campaigns");
 
   const campaign = (content: string) => ({
     reminder: {
@@ -29,9 +16,10 @@ describe("HelpdeskNotification lifecycle through `pulumi`", () => {
       pushContent: { ...sampleCard, elements: [{ tag: "div", text: { tag: "lark_md", content } }] },
     },
   });
-  const apiCalls = () => emulator.requests.filter((r) => r.path.startsWith("/open-apis/helpdesk"));
+  const apiCalls = () => stack.emulator.requests.filter((r) => r.path.startsWith("/open-apis/helpdesk"));
 
   it("creates, previews without calls, patches, refuses a non-draft, refreshes and destroys", async () => {
+    const { emulator, project } = stack;
     // up: one create, as a draft.
     await project.setCampaigns(campaign("first text"));
     await project.up();

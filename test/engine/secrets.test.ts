@@ -1,24 +1,12 @@
-import { startEmulator, type RunningEmulator } from "../../emulator";
-import { configureStack, randomCredentials, sampleCard, secretValues } from "../harness/feishu-fixture";
-import { PulumiProject } from "../harness/pulumi-project";
+import { emulatedStack } from "../harness/emulated-stack";
+import { sampleCard, secretValues } from "../harness/feishu-fixture";
 
 // Credentials set as secrets never reach the state, the engine output, or `__provider`.
 describe.each(["tenant", "user"] as const)("credentials as secrets (%s access token)", (token) => {
-  let emulator: RunningEmulator;
-  let project: PulumiProject;
-  const credentials = randomCredentials();
-
-  beforeAll(async () => {
-    emulator = await startEmulator({ credentials });
-    project = await PulumiProject.create("test/programs/campaigns");
-    await configureStack(project, emulator.url, credentials, token);
-  });
-  afterAll(async () => {
-    await project?.dispose();
-    await emulator?.close();
-  });
+  const stack = emulatedStack("test/programs/campaigns", { token });
 
   it("keeps every credential out of state and output through up, refresh and destroy", async () => {
+    const { emulator, project, credentials } = stack;
     await project.setCampaigns({
       a: { jobName: "A", pushType: "scheduled", pushScopeType: "allMembers", pushContent: sampleCard },
       b: { jobName: "B", pushType: "scheduled", pushScopeType: "chatsOnly", chats: ["oc_1"], pushContent: sampleCard },
