@@ -25,6 +25,8 @@ Options (each also read from the environment variable shown):
   --time-scale N         divide the rate-limit minute by N (60: 10/min becomes 10/s)
                                                               FEISHU_EMULATOR_TIME_SCALE (default 1)
   --no-rate-limits       do not throttle                      FEISHU_EMULATOR_RATE_LIMITS=off
+  --auto-approve         approve campaigns as soon as they are submitted
+                                                              FEISHU_EMULATOR_AUTO_APPROVE=1
   --faults JSON          inject faults: {"rules":[{"kinds":["internalError"],"rate":0.2,"method":"GET"}],"seed":7}
                                                               FEISHU_EMULATOR_FAULTS
   -h, --help             this text
@@ -36,7 +38,10 @@ Admin routes (no authentication; loopback only):
   GET  /__emulator/requests                 the API requests answered so far
   DELETE /__emulator/requests               forget them
   GET  /__emulator/notifications            every campaign
-  POST /__emulator/notifications/ID/status  {"status": N}: move a campaign, as its approver would
+  POST /__emulator/notifications/ID/status  {"status": N}: set a campaign's status number
+  POST /__emulator/notifications/ID/approve approve a campaign in review, as the helpdesk owner would
+  GET  /__emulator/messages                 the helpdesk bot's messages, by receiver
+  POST|DELETE /__emulator/tickets/ID        open or close a ticket for a receiver
   DELETE /__emulator/notifications/ID       remove a campaign, as deleting it in the console would
 `;
 
@@ -53,6 +58,7 @@ async function main(): Promise<void> {
       "user-token": { type: "string", multiple: true },
       "time-scale": { type: "string" },
       "no-rate-limits": { type: "boolean" },
+      "auto-approve": { type: "boolean" },
       faults: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
@@ -77,6 +83,7 @@ async function main(): Promise<void> {
   const emulator = await startEmulator({
     port,
     timeScale,
+    autoApprove: values["auto-approve"] || env.FEISHU_EMULATOR_AUTO_APPROVE === "1",
     rateLimits: values["no-rate-limits"] || env.FEISHU_EMULATOR_RATE_LIMITS === "off" ? false : undefined,
     faults,
     host: values.host ?? env.FEISHU_EMULATOR_HOST,

@@ -7,6 +7,7 @@ export { startEmulator } from "./server";
 export type { EmulatorOptions, RecordedRequest, RunningEmulator } from "./server";
 export { demoCredentials } from "./credentials";
 export { documentedLimits } from "./rate-limits";
+export { EmulatorStatus } from "./campaign-lifecycle";
 export type { LimitedEndpoint } from "./rate-limits";
 export type { FaultKind, FaultOptions, FaultRule } from "./faults";
 export type { EmulatorCredentials } from "./credentials";

@@ -3,6 +3,7 @@ import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { WireNotification, WireNotificationBody } from "../provider/client/wire-types";
 import { demoCredentials, type EmulatorCredentials } from "./credentials";
+import { advance, EmulatorStatus } from "./campaign-lifecycle";
 import { FaultInjector, type FaultKind, type FaultOptions } from "./faults";
 import { documentedLimits, GatewayRateLimits, type LimitedEndpoint } from "./rate-limits";
 import { NotificationStore } from "./store";
@@ -54,6 +55,17 @@ export interface EmulatorOptions {
   readonly timeScale?: number;
   /** Faults to inject into API requests (not admin routes). None by default. */
   readonly faults?: FaultOptions;
+  /**
+   * Approve a campaign as soon as it is submitted (submit_approve answers has_access: true), as
+   * when the caller owns the helpdesk. Otherwise it waits for the admin route's approval.
+   * @default false
+   */
+  readonly autoApprove?: boolean;
+  /**
+   * How long a scheduled send takes to reach every target once its time comes.
+   * @default 2000
+   */
+  readonly sendDurationMs?: number;
 }
 
 /** One API request the emulator answered (admin routes are not recorded). No headers: they hold credentials. */
@@ -82,6 +94,14 @@ export interface RunningEmulator {
   notifications(): WireNotification[];
   /** Sets a campaign's status, as a helpdesk owner approving or sending it would. */
   setStatus(notificationId: string, status: number): void;
+  /** Approves a campaign in review, as the helpdesk owner would. */
+  approve(notificationId: string): void;
+  /** What only the emulator knows about a campaign: messages delivered and recalled, previews sent. */
+  extras(notificationId: string): { readonly delivered: number; readonly recalled: boolean; readonly previews: number };
+  /** The helpdesk bot's messages, by receiver id. */
+  botMessages(): Readonly<Record<string, readonly { message_id: string; msg_type: string; content: string; receive_type: string }[]>>;
+  /** Opens or closes a ticket for a receiver: a helpdesk chat with an open ticket takes no bot message. */
+  setTicketOpen(receiverId: string, open: boolean): void;
   /** Removes a campaign, as deleting it in the Helpdesk console would (the API has no delete). */
   remove(notificationId: string): void;
   /** Forgets the recorded requests. */
@@ -142,6 +162,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const requests: RecordedRequest[] = [];
   const limits = options.rateLimits === false ? undefined : new GatewayRateLimits({ ...documentedLimits, ...options.rateLimits }, options.timeScale ?? 1);
   const faults = options.faults ? new FaultInjector(options.faults) : undefined;
+  const sendDurationMs = options.sendDurationMs ?? 2000;
+
+  /** A campaign, moved along with the clock first (see campaign-lifecycle.ts). */
+  function current(id: string): WireNotification | undefined {
+    const notification = store.get(id);
+    if (!notification) return undefined;
+    const before = `${notification.status}/${notification.sent_user_count}`;
+    advance(notification, store.extras(id), Date.now(), sendDurationMs);
+    if (`${notification.status}/${notification.sent_user_count}` !== before) store.put(notification);
+    return notification;
+  }
   const expectedHelpdesk = Buffer.from(`${credentials.helpdeskId}:${credentials.helpdeskToken}`).toString("base64");
 
   function authenticate(headers: http.IncomingHttpHeaders): Reply | undefined {
@@ -177,6 +208,77 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     };
   }
 
+  /**
+   * The five lifecycle calls (../shared/reference/feishu-helpdesk-api.md). Which status each is
+   * allowed from, and the 405 / 154005 for the others, are this emulator's choices: Feishu
+   * documents neither.
+   */
+  function lifecycle(id: string, name: string, body: unknown): Reply {
+    const notification = current(id);
+    if (!notification) return errors.notFound();
+    const extras = store.extras(id);
+    const b = (body ?? {}) as Record<string, unknown>;
+    const move = (status: number, changes: Partial<WireNotification> = {}) => {
+      store.put({ ...notification, ...changes, status, updated_at: String(Date.now()) });
+    };
+    const refuse = () => errors.methodForbidden(`${name} is not allowed at status ${notification.status}`);
+    switch (name) {
+      case "preview":
+        extras.previews += 1;
+        store.save();
+        return ok({});
+      case "submit_approve":
+        if (typeof b.reason !== "string") return errors.badRequest("reason is required");
+        if (notification.status !== EmulatorStatus.draft) return refuse();
+        move(options.autoApprove ? EmulatorStatus.approved : EmulatorStatus.inReview);
+        return ok({ has_access: options.autoApprove === true });
+      case "cancel_approve":
+        if (notification.status !== EmulatorStatus.inReview && notification.status !== EmulatorStatus.approved) return refuse();
+        move(EmulatorStatus.draft);
+        return ok({});
+      case "execute_send": {
+        const sendAt = Number(b.send_at);
+        if (typeof b.send_at !== "string" || !Number.isInteger(sendAt)) return errors.badRequest("send_at must be a millisecond timestamp string");
+        if (sendAt <= Date.now()) return errors.badRequest("send_at is in the past");
+        // Rescheduling a scheduled campaign is allowed here; whether Feishu allows it is not documented.
+        if (notification.status !== EmulatorStatus.approved && notification.status !== EmulatorStatus.scheduled) return refuse();
+        move(EmulatorStatus.scheduled, { send_at: String(sendAt) });
+        return ok({});
+      }
+      case "cancel_send": {
+        if (typeof b.is_recall !== "boolean") return errors.badRequest("is_recall must be a boolean");
+        const cancellable: number[] = [EmulatorStatus.scheduled, EmulatorStatus.sending, EmulatorStatus.sent];
+        if (!cancellable.includes(notification.status)) return refuse();
+        if (b.is_recall) extras.recalled = true;
+        move(EmulatorStatus.cancelled);
+        return ok({});
+      }
+    }
+    return errors.notFound();
+  }
+
+  /** 服务台机器人向工单绑定的群内发送消息 (seed 004). */
+  function botMessage(body: unknown): Reply {
+    const b = (body ?? {}) as Record<string, unknown>;
+    if (!["text", "post", "image", "interactive"].includes(b.msg_type as string)) return errors.badRequest("msg_type must be text, post, image or interactive");
+    if (typeof b.receiver_id !== "string" || b.receiver_id === "") return errors.badRequest("receiver_id is required");
+    const receiveType = b.receive_type ?? "chat";
+    if (receiveType !== "chat" && receiveType !== "user") return errors.badRequest("receive_type must be chat or user");
+    let content: unknown;
+    try {
+      content = JSON.parse(String(b.content));
+    } catch {
+      return errors.badRequest("content must be a JSON string");
+    }
+    if (typeof content !== "object" || content === null) return errors.badRequest("content must hold a JSON object");
+    // "暂不支持新版卡片（JSON 2.0 版本）" and "只支持向没有进行中工单的专属群中发送消息"; the code for each is this emulator's choice.
+    if (b.msg_type === "interactive" && (content as { schema?: unknown }).schema === "2.0") return errors.badRequest("card JSON 2.0 is not supported");
+    if (receiveType === "chat" && store.hasOpenTicket(b.receiver_id)) return errors.badRequest(`${b.receiver_id} has a ticket in progress`);
+    const messageId = `om_${randomBytes(12).toString("hex")}`;
+    store.addMessage({ message_id: messageId, msg_type: b.msg_type as string, content: String(b.content), receiver_id: b.receiver_id, receive_type: receiveType, at: Date.now() });
+    return ok({ message_id: messageId });
+  }
+
   function route(method: string, path: string, query: URLSearchParams, headers: http.IncomingHttpHeaders, body: unknown): Reply {
     if (method === "POST" && path === "/open-apis/auth/v3/tenant_access_token/internal") {
       const b = (body ?? {}) as { app_id?: unknown; app_secret?: unknown };
@@ -189,15 +291,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return new Reply(200, { code: 0, msg: "ok", tenant_access_token: token, expire: ttl });
     }
 
+    const action = /^\/open-apis\/helpdesk\/v1\/notifications\/([^/]+)\/(preview|submit_approve|cancel_approve|execute_send|cancel_send)$/.exec(path);
     const match = /^\/open-apis\/helpdesk\/v1\/notifications(?:\/([^/]+))?$/.exec(path);
-    if (!match) return new Reply(404, { code: 404, msg: "404 page not found" }, "unknown route");
+    const message = path === "/open-apis/helpdesk/v1/message";
+    if (!match && !action && !message) return new Reply(404, { code: 404, msg: "404 page not found" }, "unknown route");
     const denied = authenticate(headers);
     if (denied) return denied;
     const userIdType = query.get("user_id_type");
     if (userIdType !== null && !["open_id", "union_id", "user_id"].includes(userIdType)) {
       return errors.badRequest(`user_id_type ${userIdType} is not open_id, union_id or user_id`);
     }
-    const id = match[1] === undefined ? undefined : decodeURIComponent(match[1]);
+    if (message) return method === "POST" ? botMessage(body) : errors.methodForbidden(`${method} on the message endpoint`);
+    if (action) {
+      if (method !== "POST") return errors.methodForbidden(`${method} on ${action[2]}`);
+      return lifecycle(decodeURIComponent(action[1]), action[2], body);
+    }
+    const id = match![1] === undefined ? undefined : decodeURIComponent(match![1]);
 
     if (method === "POST" && id === undefined) {
       const problem = wireBodyProblem(body);
@@ -220,7 +329,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return ok({ notification_id: notification.id, status: notification.status });
     }
     if (id === undefined) return new Reply(405, { code: 154005, msg: "Method Forbidden" }, `${method} on the collection`);
-    const existing = store.get(id);
+    const existing = current(id);
     if (method === "GET") {
       if (!existing) return errors.notFound();
       return ok({ notification: existing, approval_app_link: `https://applink.feishu.cn/client/helpdesk/notification?id=${id}` });
@@ -251,7 +360,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       requests.length = 0;
       return new Reply(200, {});
     }
-    if (method === "GET" && path === "/__emulator/notifications") return new Reply(200, { notifications: store.all() });
+    if (method === "GET" && path === "/__emulator/notifications") {
+      return new Reply(200, { notifications: store.all().map((n) => ({ ...current(n.id), extras: store.extras(n.id) })) });
+    }
+    if (method === "GET" && path === "/__emulator/messages") return new Reply(200, { messages: store.messages() });
+    const ticket = /^\/__emulator\/tickets\/([^/]+)$/.exec(path);
+    if (ticket && (method === "POST" || method === "DELETE")) {
+      store.setTicketOpen(decodeURIComponent(ticket[1]), method === "POST");
+      return new Reply(200, {});
+    }
+    const approval = /^\/__emulator\/notifications\/([^/]+)\/approve$/.exec(path);
+    if (method === "POST" && approval) {
+      const id = decodeURIComponent(approval[1]);
+      if (store.get(id)?.status !== EmulatorStatus.inReview) return new Reply(409, { error: "only a campaign in review can be approved" });
+      setStatus(id, EmulatorStatus.approved);
+      return new Reply(200, { notification: store.get(id) });
+    }
     const single = /^\/__emulator\/notifications\/([^/]+)$/.exec(path);
     if (method === "DELETE" && single) {
       return store.remove(decodeURIComponent(single[1])) ? new Reply(200, {}) : new Reply(404, { error: "no such notification" });
@@ -379,8 +503,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   return {
     url: `http://${host}:${address.port}`,
     requests,
-    notifications: () => store.all(),
+    notifications: () => store.all().map((n) => current(n.id)!),
     setStatus,
+    approve(notificationId) {
+      if (store.get(notificationId)?.status !== EmulatorStatus.inReview) throw new Error(`${notificationId} is not in review`);
+      setStatus(notificationId, EmulatorStatus.approved);
+    },
+    extras: (notificationId) => ({ ...store.extras(notificationId) }),
+    botMessages: () => store.messages(),
+    setTicketOpen: (receiverId, open) => store.setTicketOpen(receiverId, open),
     remove: (notificationId) => store.remove(notificationId),
     clearRequests: () => void (requests.length = 0),
     close: () =>

@@ -9,11 +9,21 @@ export { HelpdeskNotification } from "./resources/helpdesk-notification";
 export type { HelpdeskNotificationArgs, MessageCard } from "./resources/helpdesk-notification";
 export type { NotificationUserOutput, NotificationServerFields } from "./resources/notification-outputs";
 export { CONFIG_NAMESPACE, configKeys } from "./resources/provider-settings";
+export { sendNotificationPreview } from "./resources/notification-preview";
+
+export { HelpdeskBotMessage } from "./resources/helpdesk-bot-message";
+export type { HelpdeskBotMessageArgs } from "./resources/helpdesk-bot-message";
+export { sendBotMessage } from "./resources/send-bot-message";
+export { BotMessage } from "./bot-message/content";
+export type { BotMessageBody, BotMessageType, PostBody, PostElement } from "./bot-message/content";
+export { checkBotMessageInputs } from "./bot-message/schema";
+export type { BotMessageInputCheck, NormalizedBotMessageInputs } from "./bot-message/schema";
 
 export { NewStaffScopeType, PushScopeType, PushType } from "./notification/enums";
 export { checkNotificationInputs } from "./notification/schema";
 export type { InputCheck, InputFailure } from "./notification/schema";
-export type { NormalizedNotificationInputs } from "./notification/inputs";
+export type { DeletePolicy, NormalizedNotificationInputs } from "./notification/inputs";
+export type { CampaignStage } from "./notification/stage";
 
 export { HelpdeskClient, FEISHU_BASE_URL, LARK_BASE_URL } from "./client/helpdesk-client";
 export type { CreatedNotification, FetchedNotification, HelpdeskClientOptions, RetryNotice, UserIdType } from "./client/helpdesk-client";
@@ -22,6 +32,7 @@ export type { PacedEndpoint, PacingOptions, WaitNotice } from "./client/pacing/p
 export type { RetryOptions } from "./client/retry/retry-policy";
 export type { HelpdeskCredentials } from "./client/credentials";
 export type {
+  WireBotMessage,
   WireNotification,
   WireNotificationBody,
   WireNotificationChat,

@@ -8,7 +8,7 @@ import { FeishuResponseError } from "./errors/feishu-response-error";
 import { FeishuHttp, type FeishuCall, type FeishuReply } from "./feishu-http";
 import { sharedPacer, type PacedEndpoint, type Pacer, type PacingOptions, type WaitNotice } from "./pacing/pacer";
 import { retryVerdict, type RetryOptions } from "./retry/retry-policy";
-import type { WireNotification, WireNotificationBody } from "./wire-types";
+import type { WireBotMessage, WireNotification, WireNotificationBody } from "./wire-types";
 
 /** The Feishu Open Platform (China). */
 export const FEISHU_BASE_URL = "https://open.feishu.cn";
@@ -116,30 +116,118 @@ export class HelpdeskClient {
    * Never sent twice: when the outcome is unknown it throws FeishuOutcomeUnknownError.
    */
   async createNotification(body: WireNotificationBody): Promise<CreatedNotification> {
-    const sentAt = new Date().toISOString();
-    let sent: { call: FeishuCall; reply: FeishuReply };
-    try {
-      sent = await this.withRetries("create", false, () => this.call("POST", notificationsPath, body));
-    } catch (error) {
-      const maybeProcessed =
-        (FeishuNetworkError.isInstance(error) && error.requestSent) ||
-        (FeishuApiError.isInstance(error) && (error.status >= 500 || error.code === 155000)) ||
-        FeishuResponseError.isInstance(error);
-      if (!maybeProcessed) throw error;
-      const logId = FeishuApiError.isInstance(error) || FeishuResponseError.isInstance(error) ? error.logId : undefined;
-      throw new FeishuOutcomeUnknownError({ endpoint: error.endpoint, jobName: body.job_name, sentAt, logId, cause: error });
-    }
-    const { call, reply } = sent;
-    const data = reply.body.data as { notification_id?: unknown; status?: unknown } | undefined;
-    if (typeof data?.notification_id !== "string" || data.notification_id === "") {
-      const error = this.http.describeMalformed(call, reply, "no data.notification_id in the reply");
-      throw new FeishuOutcomeUnknownError({ endpoint: error.endpoint, jobName: body.job_name, sentAt, logId: reply.logId, cause: error });
-    }
+    const { reply } = await this.once("create", notificationsPath, body, {
+      action: `Creating push campaign "${body.job_name}"`,
+      jobName: body.job_name,
+      advice:
+        `Feishu may now hold a draft named "${body.job_name}"; nothing was recorded in the stack. Look for it in the ` +
+        "Helpdesk console: if it is there, set `adoptId: \"<its id>\"` on this resource and run `pulumi up` again to " +
+        "manage it; if it is not, just run `pulumi up` again.",
+      validate: (data) => typeof data?.notification_id === "string" && data.notification_id !== "" ? undefined : "no data.notification_id in the reply",
+    });
+    const data = reply.body.data as { notification_id: string; status?: unknown };
     return {
       notificationId: data.notification_id,
       status: typeof data.status === "number" ? data.status : 0,
       logId: reply.logId,
     };
+  }
+
+  /** Sends a preview of the campaign's card to the caller. POST …/:notification_id/preview. */
+  async previewNotification(notificationId: string): Promise<{ readonly logId: string | undefined }> {
+    const { reply } = await this.once(undefined, `${notificationsPath}/${encodeURIComponent(notificationId)}/preview`, undefined, {
+      action: `Sending a preview of push campaign ${notificationId}`,
+      advice: "Check your Feishu chats for the preview before asking for another.",
+    });
+    return { logId: reply.logId };
+  }
+
+  /**
+   * Submits a draft for review. POST …/:notification_id/submit_approve. `hasAccess` is true when
+   * Feishu approved it at once (the caller owns the helpdesk); otherwise the owner is asked.
+   */
+  async submitApproval(notificationId: string, reason: string): Promise<{ readonly hasAccess: boolean; readonly logId: string | undefined }> {
+    const { reply } = await this.once(undefined, `${notificationsPath}/${encodeURIComponent(notificationId)}/submit_approve`, { reason }, {
+      action: `Submitting push campaign ${notificationId} for approval`,
+      advice: "Run `pulumi refresh` to see where the campaign stands, then `pulumi up` again.",
+    });
+    return { hasAccess: (reply.body.data as { has_access?: unknown } | undefined)?.has_access === true, logId: reply.logId };
+  }
+
+  /** Withdraws a submitted review. POST …/:notification_id/cancel_approve. */
+  async cancelApproval(notificationId: string): Promise<{ readonly logId: string | undefined }> {
+    const { reply } = await this.once(undefined, `${notificationsPath}/${encodeURIComponent(notificationId)}/cancel_approve`, undefined, {
+      action: `Withdrawing the review of push campaign ${notificationId}`,
+      advice: "Run `pulumi refresh` to see where the campaign stands.",
+    });
+    return { logId: reply.logId };
+  }
+
+  /** Schedules an approved campaign to go out at `sendAt` (ms since the epoch). POST …/:notification_id/execute_send. */
+  async executeSend(notificationId: string, sendAt: number): Promise<{ readonly logId: string | undefined }> {
+    const { reply } = await this.once("executeSend", `${notificationsPath}/${encodeURIComponent(notificationId)}/execute_send`, { send_at: String(sendAt) }, {
+      action: `Scheduling push campaign ${notificationId} for ${new Date(sendAt).toISOString()}`,
+      advice: "Run `pulumi refresh` to see whether it is scheduled before trying again.",
+    });
+    return { logId: reply.logId };
+  }
+
+  /**
+   * Cancels a scheduled push, or stops one in progress; with `recall`, also recalls the messages
+   * already delivered. POST …/:notification_id/cancel_send.
+   */
+  async cancelSend(notificationId: string, recall: boolean): Promise<{ readonly logId: string | undefined }> {
+    const { reply } = await this.once(undefined, `${notificationsPath}/${encodeURIComponent(notificationId)}/cancel_send`, { is_recall: recall }, {
+      action: `Cancelling the send of push campaign ${notificationId}${recall ? " and recalling its messages" : ""}`,
+      advice: "Run `pulumi refresh` to see where the campaign stands.",
+    });
+    return { logId: reply.logId };
+  }
+
+  /**
+   * Sends a message through the helpdesk bot (服务台机器人向工单绑定的群内发送消息). POST
+   * /open-apis/helpdesk/v1/message, with a tenant access token as the page requires.
+   */
+  async sendBotMessage(message: WireBotMessage): Promise<{ readonly messageId: string; readonly logId: string | undefined }> {
+    if (!this.#tokens.refreshable) {
+      throw new FeishuConfigError(
+        "The helpdesk bot message API needs a tenant access token: set feishu-helpdesk:appId / FEISHU_APP_ID and " +
+          "feishu-helpdesk:appSecret / FEISHU_APP_SECRET (a user access token is configured, which this API does not take).",
+      );
+    }
+    const { reply } = await this.once("botMessage", "/open-apis/helpdesk/v1/message", message, {
+      action: `Sending a ${message.msg_type} message to ${message.receiver_id}`,
+      advice: "Check the receiver's helpdesk chat before sending it again.",
+      validate: (data) => typeof data?.message_id === "string" && data.message_id !== "" ? undefined : "no data.message_id in the reply",
+    });
+    return { messageId: (reply.body.data as { message_id: string }).message_id, logId: reply.logId };
+  }
+
+  /**
+   * A POST that must not be repeated unless it provably was not processed. When its outcome is
+   * unknown (or its reply lacks what the API documents), throws FeishuOutcomeUnknownError.
+   */
+  private async once(
+    endpoint: PacedEndpoint | undefined,
+    path: string,
+    body: unknown,
+    about: { action: string; advice: string; jobName?: string; validate?: (data: Record<string, unknown> | undefined) => string | undefined },
+  ): Promise<{ call: FeishuCall; reply: FeishuReply }> {
+    const sentAt = new Date().toISOString();
+    const unknownOutcome = (error: FeishuNetworkError | FeishuApiError | FeishuResponseError, logId: string | undefined) =>
+      new FeishuOutcomeUnknownError({ endpoint: error.endpoint, action: about.action, jobName: about.jobName, sentAt, logId, advice: about.advice, cause: error });
+    let sent: { call: FeishuCall; reply: FeishuReply };
+    try {
+      sent = await this.withRetries(endpoint, false, () => this.call("POST", path, body));
+    } catch (error) {
+      if (FeishuNetworkError.isInstance(error) && error.requestSent) throw unknownOutcome(error, undefined);
+      if (FeishuApiError.isInstance(error) && (error.status >= 500 || error.code === 155000)) throw unknownOutcome(error, error.logId);
+      if (FeishuResponseError.isInstance(error)) throw unknownOutcome(error, error.logId);
+      throw error;
+    }
+    const problem = about.validate?.(sent.reply.body.data as Record<string, unknown> | undefined);
+    if (problem) throw unknownOutcome(this.http.describeMalformed(sent.call, sent.reply, problem), sent.reply.logId);
+    return sent;
   }
 
   /** Updates a draft campaign. PATCH /open-apis/helpdesk/v1/notifications/:notification_id. */

@@ -82,3 +82,15 @@ export interface WireTenantTokenResponse {
   /** Seconds until the token expires. */
   expire?: number;
 }
+
+/** The body of the helpdesk bot message API (POST /open-apis/helpdesk/v1/message). */
+export interface WireBotMessage {
+  /** `text`, `post`, `image` or `interactive` (a card). */
+  msg_type: "text" | "post" | "image" | "interactive";
+  /** The message content, serialized as a JSON string. */
+  content: string;
+  /** The receiving user's id. */
+  receiver_id: string;
+  /** `chat`: the user's helpdesk group (the default); `user`: a private chat with the helpdesk bot. */
+  receive_type?: "chat" | "user";
+}

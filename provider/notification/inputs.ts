@@ -17,7 +17,24 @@ export interface NormalizedNotificationInputs {
   readonly chats: readonly string[];
   readonly ext?: string;
   readonly adoptId?: string;
+  /** Submit for review after create or update, with this reason. */
+  readonly approval?: { readonly reason: string };
+  /** When to send once approved: milliseconds since the epoch, as text (Feishu's format). */
+  readonly sendAt?: string;
+  /** What removing the resource does. */
+  readonly onDelete?: DeletePolicy;
+  /** Let an update of a campaign under review withdraw the review, edit it, and submit it again. */
+  readonly cancelToEdit?: boolean;
 }
+
+/**
+ * What removing a HelpdeskNotification does:
+ * - `retain`: nothing; the campaign stays in the Helpdesk console as it is.
+ * - `cancel` (the default): withdraw a pending review, cancel a scheduled send, stop one in
+ *   progress; messages already delivered stay.
+ * - `recall`: as `cancel`, and recall the messages already delivered.
+ */
+export type DeletePolicy = "retain" | "cancel" | "recall";
 
 /** The input properties that describe the campaign itself (everything but `adoptId`). */
 export const campaignProperties = [

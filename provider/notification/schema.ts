@@ -67,6 +67,17 @@ const pushContent = z.union([z.string(), z.record(z.string(), z.unknown())], "mu
   return JSON.stringify(card);
 });
 
+// A time as an ISO 8601 string ("2026-12-01T09:00:00+08:00") or milliseconds since the epoch
+// (number or digits); kept as Feishu's format, milliseconds as text.
+const sendAtSchema = z.union([z.string(), z.number()], "must be an ISO 8601 time or milliseconds since the epoch").transform((value, ctx) => {
+  const ms = typeof value === "number" || /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+  if (!Number.isSafeInteger(ms) || ms <= 0) {
+    ctx.addIssue({ code: "custom", message: `must be an ISO 8601 time or milliseconds since the epoch; got ${JSON.stringify(value)}` });
+    return z.NEVER;
+  }
+  return String(ms);
+});
+
 const fields = {
   jobName: z.string("is required: the campaign's job name (job_name)").trim().min(1, "must not be empty (job_name is required)"),
   pushContent: pushContent,
@@ -79,6 +90,10 @@ const fields = {
   chats: idList("chat"),
   ext: z.string("must be a string").optional(),
   adoptId: z.string("must be a string").trim().min(1, "must not be empty").optional(),
+  approval: z.object({ reason: z.string("must be a string").trim().min(1, "must not be empty") }, "must be { reason: string }").optional(),
+  sendAt: sendAtSchema.optional(),
+  onDelete: z.enum(["retain", "cancel", "recall"], 'must be "retain", "cancel" or "recall"').optional(),
+  cancelToEdit: z.boolean("must be true or false").optional(),
 };
 type FieldName = keyof typeof fields;
 /** Required properties and the body field each becomes. */
@@ -123,6 +138,9 @@ function crossFieldFailures(v: NormalizedNotificationInputs, known: (p: FieldNam
       fail("newStaffDepartments", 'only applies when newStaffScopeType is "departments" (1); remove it or set newStaffScopeType');
     }
   }
+  if (known("sendAt") && v.sendAt !== undefined && v.approval === undefined && known("approval")) {
+    failures.push({ property: "sendAt", reason: "sendAt needs approval: Feishu only schedules an approved campaign; add approval: { reason }" });
+  }
   if (known("pushScopeType")) {
     const membersEmpty = (why: string) => {
       if (known("users") && v.users.length > 0) fail("users", `must be empty when pushScopeType is ${why}`);
@@ -145,7 +163,7 @@ function crossFieldFailures(v: NormalizedNotificationInputs, known: (p: FieldNam
  * normalizes them. Every property is checked on its own, then the cross-field rules run on those
  * that passed, so one preview reports every mistake. Unknown values (preview) pass untouched.
  */
-export function checkNotificationInputs(raw: Record<string, unknown>): InputCheck {
+export function checkNotificationInputs(raw: Record<string, unknown>, olds: Record<string, unknown> = {}, now = Date.now()): InputCheck {
   const failures: InputFailure[] = [];
   const values: Record<string, unknown> = {};
   const usable = new Set<FieldName>();
@@ -173,5 +191,9 @@ export function checkNotificationInputs(raw: Record<string, unknown>): InputChec
   }
   const inputs = values as unknown as NormalizedNotificationInputs;
   failures.push(...crossFieldFailures(inputs, (p) => usable.has(p)));
+  // A past time is fine once it has been used (the campaign went out then); a new one must be ahead.
+  if (usable.has("sendAt") && inputs.sendAt !== undefined && inputs.sendAt !== olds.sendAt && Number(inputs.sendAt) <= now) {
+    failures.push({ property: "sendAt", reason: `sendAt ${new Date(Number(inputs.sendAt)).toISOString()} is in the past` });
+  }
   return failures.length > 0 ? { ok: false, failures } : { ok: true, inputs };
 }

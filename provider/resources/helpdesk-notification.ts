@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { NewStaffScopeType, PushScopeType, PushType } from "../notification/enums";
+import type { DeletePolicy } from "../notification/inputs";
+import type { CampaignStage } from "../notification/stage";
 import type { NotificationUserOutput } from "./notification-outputs";
 import { PROVIDER_SOURCE } from "./provider-source";
 
@@ -37,6 +39,32 @@ export interface HelpdeskNotificationArgs {
    * inputs, updates it. Only read at create: changing it later has no effect.
    */
   readonly adoptId?: pulumi.Input<string>;
+  /**
+   * Submit the campaign for review (submit_approve) after create or update, with this reason.
+   * If the caller owns the helpdesk, Feishu approves it at once; otherwise the owner is asked.
+   */
+  readonly approval?: pulumi.Input<{ readonly reason: pulumi.Input<string> }>;
+  /**
+   * When to send it (execute_send), once approved: an ISO 8601 time or milliseconds since the
+   * epoch. Needs `approval`. If the owner has not approved yet, `pulumi up` says so and the next
+   * one schedules it. Changing it reschedules (if Feishu refuses, the warning says what it
+   * answered). Removing it does not unschedule: `onDelete` is for that.
+   */
+  readonly sendAt?: pulumi.Input<string | number>;
+  /**
+   * What removing the resource does: `"retain"` (nothing), `"cancel"` (withdraw a pending review,
+   * cancel a scheduled send, stop one in progress; delivered messages stay) or `"recall"` (also
+   * recall delivered messages).
+   * @default "cancel"
+   */
+  readonly onDelete?: pulumi.Input<DeletePolicy>;
+  /**
+   * Allow an update of a campaign under review: withdraw the review (cancel_approve), edit it,
+   * and submit it again if `approval` is set. Without it, editing a non-draft is refused.
+   * A scheduled campaign is never edited this way.
+   * @default false
+   */
+  readonly cancelToEdit?: pulumi.Input<boolean>;
 }
 
 /**
@@ -83,6 +111,12 @@ export class HelpdeskNotification extends pulumi.CustomResource {
   declare readonly updateUser: pulumi.Output<NotificationUserOutput | undefined>;
   /** The link to the campaign's approval in the Feishu app. */
   declare readonly approvalAppLink: pulumi.Output<string | undefined>;
+  /** Where it stands, as far as the API tells: draft, submitted, approved, scheduled, sending, sent or unknown. */
+  declare readonly stage: pulumi.Output<CampaignStage>;
+  /** The provider submitted it for review. */
+  declare readonly approvalSubmitted: pulumi.Output<boolean | undefined>;
+  /** Feishu approved it at once when it was submitted. */
+  declare readonly approvalGranted: pulumi.Output<boolean | undefined>;
 
   /**
    * @param name The unique name of the resource.
@@ -95,6 +129,7 @@ export class HelpdeskNotification extends pulumi.CustomResource {
       targetUserCount: undefined, sentUserCount: undefined, readUserCount: undefined,
       createdAt: undefined, updatedAt: undefined, sendAt: undefined,
       createUser: undefined, updateUser: undefined, approvalAppLink: undefined,
+      stage: undefined, approvalSubmitted: undefined, approvalGranted: undefined,
     };
     // What pulumi.dynamic.Resource does, with a hand-written `__provider` (see provider-source.ts).
     super(HelpdeskNotification.type, name, { ...outputs, ...args, __provider: PROVIDER_SOURCE }, opts);

@@ -2,6 +2,7 @@ import type { WireNotificationUser } from "../client/wire-types";
 import type { FetchedNotification } from "../client/helpdesk-client";
 import { inputsFromWire } from "../notification/mapping";
 import type { NormalizedNotificationInputs } from "../notification/inputs";
+import { stageOf, type ApprovalRecord, type CampaignStage } from "../notification/stage";
 
 /** A user as the campaign's outputs show it. */
 export interface NotificationUserOutput {
@@ -31,6 +32,12 @@ export interface NotificationServerFields {
   readonly updateUser?: NotificationUserOutput;
   /** The link to the campaign's approval in the Feishu app. */
   readonly approvalAppLink?: string;
+  /** Where the campaign stands, as far as the API tells (see CampaignStage). */
+  readonly stage: CampaignStage;
+  /** The provider submitted it for review. */
+  readonly approvalSubmitted?: boolean;
+  /** Feishu approved it at once when it was submitted (`has_access`). */
+  readonly approvalGranted?: boolean;
 }
 
 /** A resource's full outputs: its inputs (as Feishu now holds them) and the server's fields. */
@@ -44,8 +51,10 @@ function dropUndefined<T extends object>(value: T): T {
 }
 
 /** The outputs for a campaign just read from Feishu, keeping `previous` where it means the same. */
-export function stateFromLive(fetched: FetchedNotification, previous: NormalizedNotificationInputs): NotificationState {
+export function stateFromLive(fetched: FetchedNotification, previous: NormalizedNotificationInputs, record: ApprovalRecord = {}): NotificationState {
   const live = fetched.notification;
+  // A draft has no review in progress, whatever was submitted before (it may have been withdrawn).
+  const approval = live.status === 0 ? {} : record;
   return dropUndefined({
     ...inputsFromWire(live, previous),
     notificationId: live.id,
@@ -60,6 +69,9 @@ export function stateFromLive(fetched: FetchedNotification, previous: Normalized
     createUser: user(live.create_user),
     updateUser: user(live.update_user),
     approvalAppLink: fetched.approvalAppLink,
+    stage: stageOf(live, approval),
+    approvalSubmitted: approval.approvalSubmitted,
+    approvalGranted: approval.approvalGranted,
   });
 }
 
@@ -67,6 +79,10 @@ export function stateFromLive(fetched: FetchedNotification, previous: Normalized
 export function inputsOf(state: NormalizedNotificationInputs): NormalizedNotificationInputs {
   const {
     jobName, pushContent, pushType, pushScopeType, newStaffScopeType, newStaffDepartments, users, departments, chats, ext, adoptId,
+    approval, sendAt, onDelete, cancelToEdit,
   } = state;
-  return dropUndefined({ jobName, pushContent, pushType, pushScopeType, newStaffScopeType, newStaffDepartments, users, departments, chats, ext, adoptId });
+  return dropUndefined({
+    jobName, pushContent, pushType, pushScopeType, newStaffScopeType, newStaffDepartments, users, departments, chats, ext, adoptId,
+    approval, sendAt, onDelete, cancelToEdit,
+  });
 }

@@ -4,10 +4,11 @@ import { FeishuHelpdeskError } from "../client/errors/feishu-helpdesk-error";
 import { NotificationNotDraftError } from "../client/errors/notification-not-draft-error";
 import { HelpdeskClient, type FetchedNotification, type HelpdeskClientOptions } from "../client/helpdesk-client";
 import { describeWait } from "../client/pacing/pacer";
-import { changedProperties, isUnknown } from "../notification/compare";
+import { changedProperties, isUnknown, pendingLifecycleSteps } from "../notification/compare";
 import type { NormalizedNotificationInputs } from "../notification/inputs";
 import { inputsFromWire, toWireBody } from "../notification/mapping";
 import { checkNotificationInputs } from "../notification/schema";
+import { stageOf, type ApprovalRecord } from "../notification/stage";
 import { inputsOf, stateFromLive, type NotificationState } from "./notification-outputs";
 import { clientOptionsFrom } from "./provider-settings";
 
@@ -25,9 +26,19 @@ function previousInputs(props: Record<string, unknown>): NormalizedNotificationI
   };
 }
 
+/** The review the provider recorded in the last outputs. */
+function recordOf(props: Record<string, unknown>): ApprovalRecord {
+  return { approvalSubmitted: props.approvalSubmitted === true, approvalGranted: props.approvalGranted === true };
+}
+
 /** A warning in the `pulumi up` output: the dynamic provider's stderr reaches the engine. */
 function warn(message: string): void {
   console.warn(`warning: ${message}`);
+}
+
+/** A Feishu refusal (4xx) rather than a failure: a lifecycle step it refuses is reported, not fatal. */
+function isRefusal(error: unknown): error is FeishuApiError {
+  return FeishuApiError.isInstance(error) && error.status >= 400 && error.status < 500 && error.status !== 429;
 }
 
 /**
@@ -51,7 +62,7 @@ function progressReporter(): Pick<HelpdeskClientOptions, "onWait" | "onRetry"> {
 
 /**
  * The HelpdeskNotification provider. One instance per provider process, shared by every resource,
- * so the client (connections, token cache) is shared too.
+ * so the client (connections, pacing, token cache) is shared too.
  */
 export class NotificationProvider implements pulumi.dynamic.ResourceProvider {
   // #private: the options hold credentials; keep them out of console.log and util.inspect.
@@ -64,23 +75,26 @@ export class NotificationProvider implements pulumi.dynamic.ResourceProvider {
   }
 
   /** Validates every request-body rule before any API call; names the property on failure. */
-  async check(_olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
+  async check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult> {
     const { __provider: _, ...raw } = news;
-    const result = checkNotificationInputs(raw);
+    const result = checkNotificationInputs(raw, olds);
     return result.ok ? { inputs: { ...result.inputs } } : { failures: [...result.failures] };
   }
 
   /**
-   * Compares only the campaign's inputs, by meaning. With no change it makes no API call. With a
-   * change it reads the live status, so a preview already fails when Feishu would refuse the update.
+   * Compares the campaign's inputs by meaning, and the lifecycle it asks for with where the
+   * campaign stands. With no change it makes no API call. A change to the campaign itself reads
+   * the live status, so a preview already fails when Feishu would refuse the update.
    */
   async diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
     const changed = changedProperties(olds, news);
-    if (changed.length === 0) return { changes: false };
-    // A value only unknown during preview may turn out the same: the diff at apply time, with
-    // known values, and update itself check the live status then. Failing the preview of the
-    // whole stack for a change that may not exist would be wrong.
-    if (changed.every((property) => isUnknown(news[property]))) return { changes: true };
+    const settingsChanged = olds.onDelete !== news.onDelete || olds.cancelToEdit !== news.cancelToEdit;
+    if (changed.length === 0 && pendingLifecycleSteps(olds, news).length === 0 && !settingsChanged) return { changes: false };
+    // A value only unknown during preview may turn out the same; the diff at apply time, with
+    // known values, and update itself check the live status then.
+    if (changed.length === 0 || changed.every((property) => isUnknown(news[property])) || news.cancelToEdit === true) {
+      return { changes: true };
+    }
     await this.liveDraft(id, String(olds.jobName ?? ""));
     return { changes: true, replaces: [], deleteBeforeReplace: false };
   }
@@ -89,7 +103,10 @@ export class NotificationProvider implements pulumi.dynamic.ResourceProvider {
     const desired = previousInputs(inputs);
     if (desired.adoptId !== undefined) return this.adopt(desired.adoptId, desired);
     const created = await this.api().createNotification(toWireBody(desired));
-    return { id: created.notificationId, outs: await this.stateAfterWrite(created.notificationId, desired, created.status) };
+    // The draft exists now: a lifecycle step Feishu refuses is reported and retried by the next
+    // `pulumi up` rather than failing a create that cannot be undone.
+    const record = await this.advanceLifecycle(created.notificationId, desired, { status: created.status }, {});
+    return { id: created.notificationId, outs: await this.stateAfterWrite(created.notificationId, desired, created.status, record) };
   }
 
   /** `pulumi refresh`: the live campaign, with its inputs, so later diffs compare with reality. */
@@ -104,31 +121,74 @@ export class NotificationProvider implements pulumi.dynamic.ResourceProvider {
       }
       throw error;
     }
-    const state = stateFromLive(fetched, previousInputs(props));
+    const state = stateFromLive(fetched, previousInputs(props), recordOf(props));
     return { id, props: { ...state }, inputs: { ...inputsOf(state) } };
   }
 
-  /** PATCH, only while the campaign is a draft: the live status is read first. */
+  /**
+   * PATCH only while the campaign is a draft (the live status is read first); with
+   * `cancelToEdit`, a campaign under review is withdrawn, edited and submitted again. Then the
+   * lifecycle the inputs ask for: submit for review, schedule.
+   */
   async update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
-    await this.liveDraft(id, String(olds.jobName ?? ""));
     const desired = previousInputs(news);
-    await this.api().patchNotification(id, toWireBody(desired));
-    return { outs: await this.stateAfterWrite(id, desired, 0) };
+    let record = recordOf(olds);
+    let live = (await this.fetch(id, String(olds.jobName ?? ""))).notification;
+    if (changedProperties(olds, news).length > 0) {
+      if (live.status !== 0) {
+        if (!desired.cancelToEdit) throw new NotificationNotDraftError({ notificationId: id, jobName: live.job_name ?? String(olds.jobName), status: live.status });
+        if (live.send_at) {
+          throw new Error(
+            `Cannot edit push campaign ${id} ("${live.job_name}"): it is scheduled for ${new Date(Number(live.send_at)).toISOString()} ` +
+              `(status ${live.status}). cancelToEdit only withdraws a review; a scheduled send must be cancelled first ` +
+              "(remove the resource with onDelete: \"cancel\", or cancel it in the Helpdesk console). Nothing was changed.",
+          );
+        }
+        await this.api().cancelApproval(id);
+        record = {};
+      }
+      await this.api().patchNotification(id, toWireBody(desired));
+      live = { ...live, status: 0 };
+    }
+    record = await this.advanceLifecycle(id, desired, live, record);
+    return { outs: await this.stateAfterWrite(id, desired, live.status, record) };
   }
 
   /**
-   * Feishu has no API to delete a push campaign. Removing one from the stack leaves it in the
-   * Helpdesk console as it is, and says so; no API call is made.
+   * Feishu has no API to delete a push campaign. What removing one does is `onDelete`:
+   * `retain` calls nothing; `cancel` (the default) withdraws a pending review, cancels a
+   * scheduled send or stops one in progress; `recall` also recalls what was delivered.
    */
   async delete(id: string, props: Record<string, unknown>): Promise<void> {
-    const status = typeof props.status === "number" ? props.status : undefined;
-    const draft = status === 0
-      ? "It is a draft: it will not be sent unless someone submits it for approval there."
-      : `Its last seen status was ${status ?? "unknown"} (not a draft): withdraw or cancel it in the Helpdesk console if it must not go out.`;
-    warn(
-      `push campaign ${id} ("${String(props.jobName ?? "")}") was removed from the stack, but Feishu has no API to ` +
-        `delete a push campaign, so it stays in the Helpdesk console. ${draft}`,
-    );
+    const policy = (props.onDelete as string | undefined) ?? "cancel";
+    const name = `push campaign ${id} ("${String(props.jobName ?? "")}")`;
+    const stays = "Feishu has no API to delete a push campaign, so it stays in the Helpdesk console";
+    if (policy === "retain") {
+      const status = typeof props.status === "number" ? props.status : undefined;
+      const draft = status === 0
+        ? "It is a draft: it will not be sent unless someone submits it for approval there."
+        : `Its last seen status was ${status ?? "unknown"} (not a draft), and onDelete is "retain": nothing was cancelled.`;
+      return warn(`${name} was removed from the stack. ${stays}. ${draft}`);
+    }
+    let fetched: FetchedNotification;
+    try {
+      fetched = await this.api().getNotification(id);
+    } catch (error) {
+      if (FeishuApiError.isInstance(error) && error.code === NOT_FOUND) return;
+      throw error;
+    }
+    const live = fetched.notification;
+    const stage = stageOf(live, recordOf(props));
+    if (live.status === 0) return warn(`${name} was removed from the stack. ${stays}. It is a draft: it will not be sent unless someone submits it there.`);
+    if (stage === "sent" && policy === "cancel") {
+      return warn(`${name} was removed from the stack. It was already sent; its messages stay (onDelete: "recall" would recall them).`);
+    }
+    if (live.send_at) {
+      await this.api().cancelSend(id, policy === "recall");
+      return warn(`${name} was removed from the stack: its send was cancelled${policy === "recall" ? " and its delivered messages recalled" : ""}; it stays in the console.`);
+    }
+    await this.api().cancelApproval(id);
+    warn(`${name} was removed from the stack: its review was withdrawn, and it stays in the console as a draft.`);
   }
 
   private api(): HelpdeskClient {
@@ -136,11 +196,10 @@ export class NotificationProvider implements pulumi.dynamic.ResourceProvider {
     return this.#client;
   }
 
-  /** Reads the campaign and throws the refusal unless it is a draft. */
-  private async liveDraft(id: string, jobName: string): Promise<FetchedNotification> {
-    let fetched: FetchedNotification;
+  /** Reads the campaign; a campaign that is gone gets a message saying how to recover. */
+  private async fetch(id: string, jobName: string): Promise<FetchedNotification> {
     try {
-      fetched = await this.api().getNotification(id);
+      return await this.api().getNotification(id);
     } catch (error) {
       if (FeishuApiError.isInstance(error) && error.code === NOT_FOUND) {
         throw new Error(
@@ -150,11 +209,47 @@ export class NotificationProvider implements pulumi.dynamic.ResourceProvider {
       }
       throw error;
     }
+  }
+
+  /** Reads the campaign and throws the refusal unless it is a draft. */
+  private async liveDraft(id: string, jobName: string): Promise<FetchedNotification> {
+    const fetched = await this.fetch(id, jobName);
     const { status } = fetched.notification;
-    if (status !== 0) {
-      throw new NotificationNotDraftError({ notificationId: id, jobName: fetched.notification.job_name ?? jobName, status });
-    }
+    if (status !== 0) throw new NotificationNotDraftError({ notificationId: id, jobName: fetched.notification.job_name ?? jobName, status });
     return fetched;
+  }
+
+  /**
+   * Takes the lifecycle steps the inputs ask for: submit a draft for review (`approval`), then
+   * schedule it (`sendAt`). A step Feishu refuses, typically scheduling before the helpdesk
+   * owner has approved, is reported as a warning; the next `pulumi up` tries again.
+   */
+  private async advanceLifecycle(
+    id: string,
+    desired: NormalizedNotificationInputs,
+    live: { status: number; send_at?: string },
+    record: ApprovalRecord,
+  ): Promise<ApprovalRecord> {
+    let status = live.status;
+    try {
+      if (desired.approval !== undefined && status === 0) {
+        const { hasAccess } = await this.api().submitApproval(id, desired.approval.reason);
+        record = { approvalSubmitted: true, approvalGranted: hasAccess };
+        status = -1; // no longer a draft; the number is not known until the next read
+        if (!hasAccess) warn(`push campaign ${id} was submitted for review; the helpdesk owner must approve it before it can be scheduled.`);
+      }
+      if (desired.sendAt !== undefined && desired.sendAt !== live.send_at && status !== 0) {
+        await this.api().executeSend(id, Number(desired.sendAt));
+      }
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      warn(
+        `push campaign ${id}: Feishu refused a lifecycle step (HTTP ${error.status}, code ${error.code} "${error.feishuMessage}", ` +
+          `request id ${error.logId ?? "not given"}). ${record.approvalGranted ? "" : "It is probably still waiting for the helpdesk owner's approval. "}` +
+          "Run `pulumi up` again to retry.",
+      );
+    }
+    return record;
   }
 
   /** Adopts an existing campaign; brings it in line with the inputs if it is a draft that differs. */
@@ -168,14 +263,13 @@ export class NotificationProvider implements pulumi.dynamic.ResourceProvider {
       }
       throw error;
     }
-    const differs = changedProperties(inputsFromWire(fetched.notification, desired), desired).length > 0;
-    if (differs) {
+    const differences = changedProperties(inputsFromWire(fetched.notification, desired), desired);
+    if (differences.length > 0) {
       if (fetched.notification.status !== 0) {
         throw new Error(
           `adoptId: push campaign ${adoptId} ("${fetched.notification.job_name}") differs from these inputs ` +
-            `(${changedProperties(inputsFromWire(fetched.notification, desired), desired).join(", ")}), and Feishu reports status ` +
-            `${fetched.notification.status}: only drafts (status 0) can be edited. Nothing was changed or adopted. ` +
-            "Make the inputs match the campaign as it is, or adopt a draft.",
+            `(${differences.join(", ")}), and Feishu reports status ${fetched.notification.status}: only drafts (status 0) ` +
+            "can be edited. Nothing was changed or adopted. Make the inputs match the campaign as it is, or adopt a draft.",
         );
       }
       await this.api().patchNotification(adoptId, toWireBody(desired));
@@ -188,13 +282,14 @@ export class NotificationProvider implements pulumi.dynamic.ResourceProvider {
    * Full outputs after a create or update, from a fresh GET. The write already succeeded, so if
    * the GET fails the resource is still recorded (with what is known) rather than lost.
    */
-  private async stateAfterWrite(id: string, desired: NormalizedNotificationInputs, status: number): Promise<NotificationState> {
+  private async stateAfterWrite(id: string, desired: NormalizedNotificationInputs, status: number, record: ApprovalRecord): Promise<NotificationState> {
     try {
-      return stateFromLive(await this.api().getNotification(id), desired);
+      return stateFromLive(await this.api().getNotification(id), desired, record);
     } catch (error) {
       const why = FeishuHelpdeskError.isInstance(error) ? error.message : String(error);
       warn(`push campaign ${id} was written, but reading it back failed (${why}); run \`pulumi refresh\` to fill in its server fields.`);
-      return { ...desired, notificationId: id, status, isDraft: status === 0 };
+      const { sendAt: _, ...known } = desired;
+      return { ...known, notificationId: id, status, isDraft: status === 0, stage: status === 0 ? "draft" : "unknown", ...record };
     }
   }
 }

@@ -4,6 +4,9 @@
  */
 export const PROVIDER_ENTRY = "pulumi-feishu-helpdesk/provider/v1";
 
+/** The same, for HelpdeskBotMessage. */
+export const BOT_MESSAGE_PROVIDER_ENTRY = "pulumi-feishu-helpdesk/provider/bot-message/v1";
+
 /**
  * The `__provider` of every HelpdeskNotification: the source of a module whose `handler()` the
  * Pulumi dynamic provider process calls (`requireFromString(source).handler()`) to get the
@@ -17,4 +20,11 @@ export const PROVIDER_ENTRY = "pulumi-feishu-helpdesk/provider/v1";
  * captures nothing (so no credential can reach the state through it), and works from the npm
  * tarball and from a linked checkout alike.
  */
-export const PROVIDER_SOURCE = `exports.handler = function () { return require(${JSON.stringify(PROVIDER_ENTRY)}); };`;
+export const PROVIDER_SOURCE = providerSource(PROVIDER_ENTRY);
+
+/** The `__provider` of every HelpdeskBotMessage. */
+export const BOT_MESSAGE_PROVIDER_SOURCE = providerSource(BOT_MESSAGE_PROVIDER_ENTRY);
+
+function providerSource(entry: string): string {
+  return `exports.handler = function () { return require(${JSON.stringify(entry)}); };`;
+}

@@ -50,4 +50,21 @@ describe("the official Lark Node SDK against the emulator", () => {
       "GET /open-apis/helpdesk/v1/notifications/:id 0",
     ]);
   });
+
+  it("sends a helpdesk bot message", async () => {
+    const client = new lark.Client({
+      appId: credentials.appId,
+      appSecret: credentials.appSecret,
+      helpDeskId: credentials.helpdeskId,
+      helpDeskToken: credentials.helpdeskToken,
+      domain: emulator.url,
+      loggerLevel: lark.LoggerLevel.error,
+    });
+    const reply = await client.helpdesk.v1.botMessage.create(
+      { data: { msg_type: "text", content: JSON.stringify({ text: "Welcome!" }), receiver_id: "ou_sdk", receive_type: "chat" } },
+      lark.withHelpDeskCredential(),
+    );
+    expect(reply.code).toBe(0);
+    expect(emulator.botMessages().ou_sdk).toEqual([expect.objectContaining({ message_id: reply.data?.message_id, msg_type: "text" })]);
+  });
 });

@@ -74,12 +74,16 @@ describe("HelpdeskNotification lifecycle through `pulumi`", () => {
     const [refreshed] = await project.notificationsInState();
     expect(refreshed.outputs).toMatchObject({ status: 2, isDraft: false });
 
-    // destroy: no delete API exists; the stack lets go of it with a warning.
+    // destroy: no delete API exists. Under the default onDelete ("cancel") the review in
+    // progress is withdrawn, so nothing goes out after the campaign left the code.
     emulator.clearRequests();
     const destroyed = await project.destroy();
-    expect(destroyed.output).toContain("Feishu has no API to delete a push campaign");
+    expect(destroyed.output).toContain("its review was withdrawn");
     expect(await project.notificationsInState()).toEqual([]);
-    expect(apiCalls()).toEqual([]);
-    expect(emulator.notifications()).toHaveLength(1);
+    expect(apiCalls().map((r) => `${r.method} ${r.path.replace(created.id, ":id")}`)).toEqual([
+      "GET /open-apis/helpdesk/v1/notifications/:id",
+      "POST /open-apis/helpdesk/v1/notifications/:id/cancel_approve",
+    ]);
+    expect(emulator.notifications()).toEqual([expect.objectContaining({ id: created.id, status: 0 })]);
   });
 });

@@ -1,0 +1,53 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { BotMessageType } from "../bot-message/content";
+import { BOT_MESSAGE_PROVIDER_SOURCE } from "./provider-source";
+
+/** The inputs of a {@link HelpdeskBotMessage}. `BotMessage.text(…)` and the other builders give `msgType` and `content`. */
+export interface HelpdeskBotMessageArgs {
+  /** `msg_type`: `"text"`, `"post"`, `"image"` or `"interactive"` (a card). */
+  readonly msgType: pulumi.Input<BotMessageType>;
+  /** The content, an object or its JSON text; compared by meaning. Cards must be JSON 1.0. */
+  readonly content: pulumi.Input<string | Record<string, unknown>>;
+  /** `receiver_id`: the receiving user's id. */
+  readonly receiverId: pulumi.Input<string>;
+  /**
+   * `receive_type`: `"chat"`, the user's helpdesk group (it must have no ticket in progress), or
+   * `"user"`, a private chat with the helpdesk bot.
+   * @default "chat"
+   */
+  readonly receiveType?: pulumi.Input<"chat" | "user">;
+}
+
+/**
+ * One message sent through the helpdesk bot (服务台机器人向工单绑定的群内发送消息), with a tenant
+ * access token. Creating it sends the message; any change sends a new one (a replacement);
+ * removing it only lets go of it, since a message cannot be unsent.
+ */
+export class HelpdeskBotMessage extends pulumi.CustomResource {
+  /** The resource type token: a resource of the Node.js dynamic provider. */
+  static readonly type = "pulumi-nodejs:dynamic/feishu-helpdesk:HelpdeskBotMessage";
+
+  /** The sent message's id (also the resource id). */
+  declare readonly messageId: pulumi.Output<string>;
+  /** When it was sent (ISO 8601). */
+  declare readonly sentAt: pulumi.Output<string>;
+  declare readonly msgType: pulumi.Output<BotMessageType>;
+  /** The content as compact JSON text. */
+  declare readonly content: pulumi.Output<string>;
+  declare readonly receiverId: pulumi.Output<string>;
+  declare readonly receiveType: pulumi.Output<"chat" | "user">;
+
+  /**
+   * @param name The unique name of the resource.
+   * @param args The message.
+   * @param opts Resource options.
+   */
+  constructor(name: string, args: HelpdeskBotMessageArgs, opts?: pulumi.CustomResourceOptions) {
+    super(HelpdeskBotMessage.type, name, { messageId: undefined, sentAt: undefined, ...args, __provider: BOT_MESSAGE_PROVIDER_SOURCE }, opts);
+  }
+
+  /** True if `value` is a HelpdeskBotMessage, from any copy of this package. */
+  static override isInstance(value: unknown): value is HelpdeskBotMessage {
+    return pulumi.CustomResource.isInstance(value) && (value as unknown as { __pulumiType?: string }).__pulumiType === HelpdeskBotMessage.type;
+  }
+}

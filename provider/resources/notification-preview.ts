@@ -1,0 +1,14 @@
+import { HelpdeskClient, type HelpdeskClientOptions } from "../client/helpdesk-client";
+import { clientOptionsFrom } from "./provider-settings";
+
+/**
+ * Sends a preview of a campaign's card to the caller (the preview endpoint), for a script or a
+ * one-off check, not as a side effect of every `pulumi up`. Without `options`, the settings
+ * come from the FEISHU_* environment variables (see the README's configuration table).
+ *
+ * @example
+ * await sendNotificationPreview("7001795247043727001");
+ */
+export async function sendNotificationPreview(notificationId: string, options?: HelpdeskClientOptions): Promise<{ readonly logId: string | undefined }> {
+  return new HelpdeskClient(options ?? clientOptionsFrom({ get: () => undefined })).previewNotification(notificationId);
+}

@@ -1,0 +1,123 @@
+import { EmulatorStatus } from "../../emulator";
+import { emulatedStack } from "../harness/emulated-stack";
+import { sampleCard } from "../harness/feishu-fixture";
+
+const base = { jobName: "Onboarding push", pushType: "scheduled", pushScopeType: "someMembers", users: ["ou_a", "ou_b"], pushContent: sampleCard };
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// Review and scheduled sending declared in code, through the real engine. The emulator's
+// status numbers (EmulatorStatus) are its own; the provider reports `stage` from what the API says.
+describe("a campaign's lifecycle declared in code", () => {
+  describe("with a helpdesk owner who approves at once", () => {
+    const stack = emulatedStack("test/programs/campaigns", { emulator: { autoApprove: true, sendDurationMs: 1000 } });
+    const stage = async () => (await stack.project.notificationsInState())[0].outputs as { stage: string; status: number; sentUserCount?: number; targetUserCount?: number };
+
+    it("goes draft → approved → scheduled → sent, and refresh reports each stage", async () => {
+      const { emulator, project } = stack;
+      await project.setCampaigns({ push: base });
+      await project.up();
+      await project.refresh();
+      expect(await stage()).toMatchObject({ stage: "draft", status: EmulatorStatus.draft });
+
+      await project.setCampaigns({ push: { ...base, approval: { reason: "Quarterly onboarding" } } });
+      await project.up();
+      await project.refresh();
+      expect(await stage()).toMatchObject({ stage: "approved", status: EmulatorStatus.approved });
+
+      const sendAt = Date.now() + 4000;
+      await project.setCampaigns({ push: { ...base, approval: { reason: "Quarterly onboarding" }, sendAt: new Date(sendAt).toISOString() } });
+      await project.up();
+      await project.refresh();
+      expect(await stage()).toMatchObject({ stage: "scheduled", status: EmulatorStatus.scheduled });
+      expect(emulator.notifications()[0].send_at).toBe(String(sendAt));
+
+      await sleep(sendAt + 1500 - Date.now());
+      await project.refresh();
+      expect(await stage()).toMatchObject({ stage: "sent", status: EmulatorStatus.sent, sentUserCount: 2, targetUserCount: 2 });
+      // Nothing is left to do: the program and the campaign agree.
+      expect((await project.preview()).code).toBe(0);
+    });
+  });
+
+  describe("with a helpdesk owner who approves later", () => {
+    const stack = emulatedStack("test/programs/campaigns");
+
+    it("waits for approval without failing, then schedules on the next up", async () => {
+      const { emulator, project } = stack;
+      const sendAt = new Date(Date.now() + 3_600_000).toISOString();
+      await project.setCampaigns({ push: { ...base, approval: { reason: "Please approve" }, sendAt } });
+      const first = await project.up();
+      expect(first.output).toContain("submitted for review; the helpdesk owner must approve it");
+      expect(first.output).toContain("probably still waiting for the helpdesk owner's approval");
+      const [{ id, outputs }] = await project.notificationsInState();
+      expect(outputs).toMatchObject({ stage: "submitted", status: EmulatorStatus.inReview });
+      expect((await project.preview()).code).not.toBe(0); // still something to do
+
+      emulator.approve(id!);
+      await project.up();
+      expect((await project.notificationsInState())[0].outputs).toMatchObject({ stage: "scheduled" });
+      expect(emulator.notifications()[0].send_at).toBe(String(Date.parse(sendAt)));
+    });
+
+    it("withdraws the review to edit a campaign under review only when cancelToEdit is set", async () => {
+      const { emulator, project } = stack;
+      await project.setCampaigns({ edit: { ...base, approval: { reason: "Review me" } } });
+      await project.up();
+      const [campaign] = emulator.notifications().filter((n) => n.job_name === "Onboarding push" && n.status === EmulatorStatus.inReview);
+
+      await project.setCampaigns({ edit: { ...base, jobName: "Renamed", approval: { reason: "Review me" } } });
+      expect((await project.run(["up", "--yes", "--skip-preview"])).output).toContain("only drafts (status 0) can be edited");
+
+      emulator.clearRequests();
+      await project.setCampaigns({ edit: { ...base, jobName: "Renamed", approval: { reason: "Review me" }, cancelToEdit: true } });
+      await project.up();
+      const calls = emulator.requests.filter((r) => r.method !== "GET" && r.path.includes("/helpdesk/")).map((r) => `${r.method} ${r.path.replace(campaign.id, ":id")}`);
+      expect(calls).toEqual([
+        "POST /open-apis/helpdesk/v1/notifications/:id/cancel_approve",
+        "PATCH /open-apis/helpdesk/v1/notifications/:id",
+        "POST /open-apis/helpdesk/v1/notifications/:id/submit_approve",
+      ]);
+      expect(emulator.notifications().find((n) => n.id === campaign.id)).toMatchObject({ job_name: "Renamed", status: EmulatorStatus.inReview });
+    });
+  });
+
+  describe("removing a campaign from code", () => {
+    const stack = emulatedStack("test/programs/campaigns", { emulator: { autoApprove: true, sendDurationMs: 500 } });
+    const declare = (onDelete: string | undefined, sendAt: number) => ({
+      ...base,
+      jobName: `onDelete ${onDelete ?? "default"}`,
+      approval: { reason: "Go" },
+      sendAt,
+      ...(onDelete ? { onDelete } : {}),
+    });
+    const byName = (jobName: string) => stack.emulator.notifications().find((n) => n.job_name === jobName)!;
+
+    it("cancels a scheduled send by default, recalls delivered messages with recall, and calls nothing with retain", async () => {
+      const { emulator, project } = stack;
+      const later = Date.now() + 3_600_000;
+      const soon = Date.now() + 3000;
+      await project.setCampaigns({ byDefault: declare(undefined, later), retained: declare("retain", later), recalled: declare("recall", soon) });
+      await project.up();
+      expect([byName("onDelete default"), byName("onDelete retain"), byName("onDelete recall")].map((n) => n.status)).toEqual([
+        EmulatorStatus.scheduled, EmulatorStatus.scheduled, EmulatorStatus.scheduled,
+      ]);
+      await sleep(soon + 1000 - Date.now());
+      expect(emulator.extras(byName("onDelete recall").id).delivered).toBe(2);
+
+      // Remove the default one and the recalled one.
+      await project.setCampaigns({ retained: declare("retain", later) });
+      await project.up();
+      expect(byName("onDelete default").status).toBe(EmulatorStatus.cancelled);
+      expect(emulator.extras(byName("onDelete default").id)).toMatchObject({ recalled: false });
+      expect(byName("onDelete recall").status).toBe(EmulatorStatus.cancelled);
+      expect(emulator.extras(byName("onDelete recall").id)).toMatchObject({ delivered: 2, recalled: true });
+
+      // Retain: removing it calls nothing at all.
+      emulator.clearRequests();
+      const removed = await project.destroy();
+      expect(emulator.requests.filter((r) => r.path.includes("/helpdesk/"))).toEqual([]);
+      expect(removed.output).toContain('onDelete is "retain": nothing was cancelled');
+      expect(byName("onDelete retain").status).toBe(EmulatorStatus.scheduled);
+    });
+  });
+});
