@@ -301,7 +301,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     if (userIdType !== null && !["open_id", "union_id", "user_id"].includes(userIdType)) {
       return errors.badRequest(`user_id_type ${userIdType} is not open_id, union_id or user_id`);
     }
-    if (message) return method === "POST" ? botMessage(body) : errors.methodForbidden(`${method} on the message endpoint`);
+    if (message) {
+      if (method !== "POST") return errors.methodForbidden(`${method} on the message endpoint`);
+      // Seed 004 documents a tenant_access_token for this API; the code for a user token is this emulator's choice.
+      const token = /^Bearer (.+)$/.exec(headers.authorization ?? "")?.[1] ?? "";
+      if (credentials.userAccessTokens.includes(token)) return errors.unauthorized("the bot message API takes a tenant access token, not a user one");
+      return botMessage(body);
+    }
     if (action) {
       if (method !== "POST") return errors.methodForbidden(`${method} on ${action[2]}`);
       return lifecycle(decodeURIComponent(action[1]), action[2], body);

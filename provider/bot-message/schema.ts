@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { InputCheck as NotificationInputCheck, InputFailure } from "../notification/schema";
+import { isUnknown } from "../notification/compare";
 import type { BotMessageType } from "./content";
 
 /** A helpdesk bot message's inputs once checked: the content as compact JSON. */
@@ -43,6 +44,8 @@ function contentProblem(msgType: BotMessageType, content: Record<string, unknown
  * by sending: Feishu's answer is reported then.
  */
 export function checkBotMessageInputs(raw: Record<string, unknown>): BotMessageInputCheck {
+  // Values not known yet (preview) are checked at `pulumi up`, once they are.
+  if (Object.values(raw).some((value) => isUnknown(value))) return { ok: true, inputs: raw as unknown as NormalizedBotMessageInputs };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     return {

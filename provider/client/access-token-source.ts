@@ -41,6 +41,11 @@ export class AccessTokenSource {
 
   async get(): Promise<string> {
     if (this.#credentials.userAccessToken) return this.#credentials.userAccessToken;
+    return this.tenantToken();
+  }
+
+  /** A tenant token from the app id and secret, whatever else is configured (some APIs take only these). */
+  async tenantToken(): Promise<string> {
     if (this.#tenant && this.now() < this.#tenant.expiresAt - refreshMarginMs) return this.#tenant.token;
     // Concurrent callers share one token request.
     this.#pending ??= this.fetchTenantToken().finally(() => (this.#pending = undefined));
@@ -51,7 +56,7 @@ export class AccessTokenSource {
     const { appId, appSecret } = this.#credentials;
     if (!appId || !appSecret) {
       throw new FeishuConfigError(
-        "No access token: set a user access token (config feishu-helpdesk:userAccessToken or FEISHU_USER_ACCESS_TOKEN), " +
+        "No access token for this call: set a user access token (config feishu-helpdesk:userAccessToken or FEISHU_USER_ACCESS_TOKEN), " +
           "or the app id and secret for a tenant token (feishu-helpdesk:appId / FEISHU_APP_ID and " +
           "feishu-helpdesk:appSecret / FEISHU_APP_SECRET).",
       );

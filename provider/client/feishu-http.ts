@@ -18,6 +18,8 @@ export interface FeishuCall {
   readonly secretReply?: boolean;
 }
 
+const notQuoted = "[not quoted: this endpoint's replies carry credentials]";
+
 /** A decoded Feishu response whose `code` was 0. */
 export interface FeishuReply {
   /** The whole JSON body. */
@@ -42,7 +44,8 @@ export class FeishuHttp {
     for (const [name, value] of Object.entries(call.query ?? {})) url.searchParams.set(name, value);
     const headers: Record<string, string> = { ...call.headers };
     if (call.body !== undefined) headers["Content-Type"] = "application/json; charset=utf-8";
-    const request: FeishuRequestInfo = { method: call.method, url: url.toString(), headers: redactHeaders(headers) };
+    // Built only for an error: redacting on every call is work most calls never need.
+    const describe = (): FeishuRequestInfo => ({ method: call.method, url: url.toString(), headers: redactHeaders(headers) });
 
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.timeoutMs);
@@ -58,21 +61,21 @@ export class FeishuHttp {
       });
       text = await response.text();
     } catch (cause) {
-      throw new FeishuNetworkError({ request, timedOut: controller.signal.aborted, cause });
+      throw new FeishuNetworkError({ request: describe(), timedOut: controller.signal.aborted, cause });
     } finally {
       clearTimeout(timer);
     }
 
     const logId = response.headers.get("x-tt-logid") ?? undefined;
-    const quoted = call.secretReply ? "[not quoted: this endpoint's replies carry credentials]" : text;
+    const quoted = call.secretReply ? notQuoted : text;
     let body: unknown;
     try {
       body = JSON.parse(text);
     } catch {
-      throw new FeishuResponseError({ status: response.status, problem: "the body is not JSON", body: quoted, logId, request });
+      throw new FeishuResponseError({ status: response.status, problem: "the body is not JSON", body: quoted, logId, request: describe() });
     }
     if (typeof body !== "object" || body === null || typeof (body as { code?: unknown }).code !== "number") {
-      throw new FeishuResponseError({ status: response.status, problem: "the body has no numeric `code`", body: quoted, logId, request });
+      throw new FeishuResponseError({ status: response.status, problem: "the body has no numeric `code`", body: quoted, logId, request: describe() });
     }
     const envelope = body as { code: number; msg?: unknown };
     if (envelope.code !== 0) {
@@ -82,7 +85,7 @@ export class FeishuHttp {
         code: envelope.code,
         msg: String(envelope.msg ?? ""),
         logId,
-        request,
+        request: describe(),
         rateLimitResetSeconds: Number.isFinite(reset) && reset >= 0 ? reset : undefined,
       });
     }
@@ -95,7 +98,7 @@ export class FeishuHttp {
     return new FeishuResponseError({
       status: 200,
       problem,
-      body: call.secretReply ? "[not quoted: this endpoint's replies carry credentials]" : JSON.stringify(reply.body),
+      body: call.secretReply ? notQuoted : JSON.stringify(reply.body),
       logId: reply.logId,
       request: { method: call.method, url, headers: {} },
     });

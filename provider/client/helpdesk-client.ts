@@ -46,6 +46,11 @@ export interface HelpdeskClientOptions extends PacingOptions, RetryOptions {
    * @default 30000
    */
   readonly timeoutMs?: number;
+  /**
+   * Pace calls to Feishu's rate limits. Turn it off only where something else already does.
+   * @default true
+   */
+  readonly pacing?: boolean;
   /** Called when a call waits for its rate-limit slot (for example to tell the user why). */
   readonly onWait?: (notice: WaitNotice) => void;
   /** Called before a failed call is repeated. */
@@ -88,7 +93,8 @@ export class HelpdeskClient {
   private readonly options: HelpdeskClientOptions;
   // #private: not enumerable, not shown by console.log or util.inspect, so a logged client shows no secret.
   readonly #tokens: AccessTokenSource;
-  readonly #credentials: HelpdeskCredentials;
+  /** `base64(helpdesk_id:helpdesk_token)`, computed once. */
+  readonly #helpdeskAuthorization: string;
   private readonly userIdType: UserIdType;
 
   constructor(options: HelpdeskClientOptions) {
@@ -99,7 +105,7 @@ export class HelpdeskClient {
           "feishu-helpdesk:helpdeskToken / FEISHU_HELPDESK_TOKEN (Helpdesk admin console → settings → API).",
       );
     }
-    this.#credentials = credentials;
+    this.#helpdeskAuthorization = helpdeskAuthorization(credentials);
     this.userIdType = options.userIdType ?? "open_id";
     const baseUrl = options.baseUrl ?? FEISHU_BASE_URL;
     this.http = new FeishuHttp(baseUrl, options.timeoutMs ?? 30_000);
@@ -189,13 +195,8 @@ export class HelpdeskClient {
    * /open-apis/helpdesk/v1/message, with a tenant access token as the page requires.
    */
   async sendBotMessage(message: WireBotMessage): Promise<{ readonly messageId: string; readonly logId: string | undefined }> {
-    if (!this.#tokens.refreshable) {
-      throw new FeishuConfigError(
-        "The helpdesk bot message API needs a tenant access token: set feishu-helpdesk:appId / FEISHU_APP_ID and " +
-          "feishu-helpdesk:appSecret / FEISHU_APP_SECRET (a user access token is configured, which this API does not take).",
-      );
-    }
     const { reply } = await this.once("botMessage", "/open-apis/helpdesk/v1/message", message, {
+      tenantToken: true,
       action: `Sending a ${message.msg_type} message to ${message.receiver_id}`,
       advice: "Check the receiver's helpdesk chat before sending it again.",
       validate: (data) => typeof data?.message_id === "string" && data.message_id !== "" ? undefined : "no data.message_id in the reply",
@@ -211,15 +212,18 @@ export class HelpdeskClient {
     endpoint: PacedEndpoint | undefined,
     path: string,
     body: unknown,
-    about: { action: string; advice: string; jobName?: string; validate?: (data: Record<string, unknown> | undefined) => string | undefined },
+    about: { action: string; advice: string; jobName?: string; tenantToken?: boolean; validate?: (data: Record<string, unknown> | undefined) => string | undefined },
   ): Promise<{ call: FeishuCall; reply: FeishuReply }> {
     const sentAt = new Date().toISOString();
     const unknownOutcome = (error: FeishuNetworkError | FeishuApiError | FeishuResponseError, logId: string | undefined) =>
       new FeishuOutcomeUnknownError({ endpoint: error.endpoint, action: about.action, jobName: about.jobName, sentAt, logId, advice: about.advice, cause: error });
     let sent: { call: FeishuCall; reply: FeishuReply };
     try {
-      sent = await this.withRetries(endpoint, false, () => this.call("POST", path, body));
+      sent = await this.withRetries(endpoint, false, () => this.call("POST", path, body, about.tenantToken));
     } catch (error) {
+      // An error of another call (the token request made to build this one) says nothing about this POST.
+      const ours = (FeishuNetworkError.isInstance(error) || FeishuApiError.isInstance(error) || FeishuResponseError.isInstance(error)) && error.endpoint === `POST ${path}`;
+      if (!ours) throw error;
       if (FeishuNetworkError.isInstance(error) && error.requestSent) throw unknownOutcome(error, undefined);
       if (FeishuApiError.isInstance(error) && (error.status >= 500 || error.code === 155000)) throw unknownOutcome(error, error.logId);
       if (FeishuResponseError.isInstance(error)) throw unknownOutcome(error, error.logId);
@@ -266,14 +270,16 @@ export class HelpdeskClient {
     build: () => Promise<FeishuCall>,
     validate?: (call: FeishuCall, reply: FeishuReply) => void,
   ): Promise<{ call: FeishuCall; reply: FeishuReply }> {
-    const started = Date.now();
+    let started: number | undefined;
     const deadline = this.options.retryDeadlineMs ?? 300_000;
     let tokenRefreshed = false;
     for (let attempt = 0; ; attempt++) {
       // Build first (it may fetch a token), then take the slot just before sending: a slot
       // taken earlier would let the request reach Feishu later than the pacer assumes.
       const call = await build();
-      if (endpoint) await this.pacer.take(endpoint, this.options.onWait);
+      const slot = endpoint && this.options.pacing !== false ? await this.pacer.take(endpoint, this.options.onWait) : undefined;
+      // The deadline counts from the first send: waiting for a slot in a long queue is not failing.
+      started ??= Date.now();
       try {
         const reply = await this.http.send(call);
         validate?.(call, reply);
@@ -289,18 +295,20 @@ export class HelpdeskClient {
         this.options.onRetry?.({ endpoint: `${call.method} ${call.path}`, attempt: attempt + 1, afterMs: verdict.afterMs, error: error as Error });
         if (verdict.rateLimited && endpoint) this.pacer.pauseUntil(endpoint, Date.now() + verdict.afterMs);
         else await new Promise((resolve) => setTimeout(resolve, verdict.afterMs));
+      } finally {
+        slot?.done();
       }
     }
   }
 
-  private async call(method: FeishuCall["method"], path: string, body?: unknown): Promise<FeishuCall> {
+  private async call(method: FeishuCall["method"], path: string, body?: unknown, tenantToken = false): Promise<FeishuCall> {
     return {
       method,
       path,
       query: { user_id_type: this.userIdType },
       headers: {
-        Authorization: `Bearer ${await this.#tokens.get()}`,
-        "X-Lark-Helpdesk-Authorization": helpdeskAuthorization(this.#credentials),
+        Authorization: `Bearer ${tenantToken ? await this.#tokens.tenantToken() : await this.#tokens.get()}`,
+        "X-Lark-Helpdesk-Authorization": this.#helpdeskAuthorization,
       },
       body,
     };

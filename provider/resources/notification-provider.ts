@@ -89,10 +89,18 @@ export class NotificationProvider implements pulumi.dynamic.ResourceProvider {
   async diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
     const changed = changedProperties(olds, news);
     const settingsChanged = olds.onDelete !== news.onDelete || olds.cancelToEdit !== news.cancelToEdit;
-    if (changed.length === 0 && pendingLifecycleSteps(olds, news).length === 0 && !settingsChanged) return { changes: false };
+    const steps = pendingLifecycleSteps(olds, news);
+    if (changed.length === 0 && steps.length === 0 && !settingsChanged) return { changes: false };
+    if (steps.includes("sendAt") && (olds.stage === "sending" || olds.stage === "sent")) {
+      throw new Error(
+        `Push campaign ${id} ("${String(olds.jobName)}") already went out (stage ${String(olds.stage)}, sent at ` +
+          `${new Date(Number(olds.sendAt)).toISOString()}); a new sendAt would send it a second time. Keep sendAt as it ` +
+          "was, or declare a new campaign for a new send.",
+      );
+    }
     // A value only unknown during preview may turn out the same; the diff at apply time, with
     // known values, and update itself check the live status then.
-    if (changed.length === 0 || changed.every((property) => isUnknown(news[property])) || news.cancelToEdit === true) {
+    if (changed.length === 0 || changed.every((property) => isUnknown(news[property])) || news.cancelToEdit === true || isUnknown(news.cancelToEdit)) {
       return { changes: true };
     }
     await this.liveDraft(id, String(olds.jobName ?? ""));
@@ -103,9 +111,16 @@ export class NotificationProvider implements pulumi.dynamic.ResourceProvider {
     const desired = previousInputs(inputs);
     if (desired.adoptId !== undefined) return this.adopt(desired.adoptId, desired);
     const created = await this.api().createNotification(toWireBody(desired));
-    // The draft exists now: a lifecycle step Feishu refuses is reported and retried by the next
-    // `pulumi up` rather than failing a create that cannot be undone.
-    const record = await this.advanceLifecycle(created.notificationId, desired, { status: created.status }, {});
+    // The campaign exists now, and a dynamic provider cannot record half a create: from here on
+    // nothing may throw, or the next `pulumi up` would create (and schedule) a second one. A
+    // lifecycle step that fails is reported; the next `pulumi up` sees it pending and retries.
+    let record: ApprovalRecord = {};
+    try {
+      record = await this.advanceLifecycle(created.notificationId, desired, { status: created.status }, {});
+    } catch (error) {
+      warn(`push campaign ${created.notificationId} was created, but a lifecycle step failed (${(error as Error).message}). It is recorded in the stack; run \`pulumi refresh\` and \`pulumi up\` to finish.`);
+      record = { approvalSubmitted: desired.approval !== undefined };
+    }
     return { id: created.notificationId, outs: await this.stateAfterWrite(created.notificationId, desired, created.status, record) };
   }
 
@@ -146,8 +161,22 @@ export class NotificationProvider implements pulumi.dynamic.ResourceProvider {
         }
         await this.api().cancelApproval(id);
         record = {};
+        try {
+          await this.api().patchNotification(id, toWireBody(desired));
+        } catch (error) {
+          // The review is withdrawn but the edit failed: put the campaign back up for review
+          // rather than leave a draft the state says is submitted (its diff would then be empty).
+          const resubmitted = desired.approval ? await this.api().submitApproval(id, desired.approval.reason).then(() => true, () => false) : false;
+          throw new Error(
+            `Push campaign ${id}: its review was withdrawn to edit it, but the edit failed (${(error as Error).message}). ` +
+              (resubmitted
+                ? "It was submitted for review again, unchanged."
+                : "It is now a draft: run `pulumi refresh`, then `pulumi up` to edit and submit it again."),
+          );
+        }
+      } else {
+        await this.api().patchNotification(id, toWireBody(desired));
       }
-      await this.api().patchNotification(id, toWireBody(desired));
       live = { ...live, status: 0 };
     }
     record = await this.advanceLifecycle(id, desired, live, record);
@@ -180,15 +209,24 @@ export class NotificationProvider implements pulumi.dynamic.ResourceProvider {
     const live = fetched.notification;
     const stage = stageOf(live, recordOf(props));
     if (live.status === 0) return warn(`${name} was removed from the stack. ${stays}. It is a draft: it will not be sent unless someone submits it there.`);
-    if (stage === "sent" && policy === "cancel") {
+    // "sent" is certain only when Feishu counts targets; a chats-only push may still be going out.
+    if (stage === "sent" && policy === "cancel" && (live.target_user_count ?? 0) > 0) {
       return warn(`${name} was removed from the stack. It was already sent; its messages stay (onDelete: "recall" would recall them).`);
     }
+    // A refusal means there is nothing left to cancel (cancelled in the console, or by an
+    // earlier attempt whose answer was lost): the resource must still be able to go.
+    const refused = (error: unknown) => {
+      if (!isRefusal(error)) throw error;
+      warn(`${name} was removed from the stack; Feishu refused to cancel it (code ${error.code} "${error.feishuMessage}", request id ${error.logId ?? "not given"}), which means it was already cancelled or finished. Status seen: ${live.status}.`);
+      return false;
+    };
     if (live.send_at) {
-      await this.api().cancelSend(id, policy === "recall");
-      return warn(`${name} was removed from the stack: its send was cancelled${policy === "recall" ? " and its delivered messages recalled" : ""}; it stays in the console.`);
+      const cancelled = await this.api().cancelSend(id, policy === "recall").then(() => true, refused);
+      if (cancelled) warn(`${name} was removed from the stack: its send was cancelled${policy === "recall" ? " and its delivered messages recalled" : ""}; it stays in the console.`);
+      return;
     }
-    await this.api().cancelApproval(id);
-    warn(`${name} was removed from the stack: its review was withdrawn, and it stays in the console as a draft.`);
+    const withdrawn = await this.api().cancelApproval(id).then(() => true, refused);
+    if (withdrawn) warn(`${name} was removed from the stack: its review was withdrawn, and it stays in the console as a draft.`);
   }
 
   private api(): HelpdeskClient {

@@ -24,7 +24,7 @@ describe("a campaign's lifecycle declared in code", () => {
       await project.refresh();
       expect(await stage()).toMatchObject({ stage: "approved", status: EmulatorStatus.approved });
 
-      const sendAt = Date.now() + 4000;
+      const sendAt = Date.now() + 8000;
       await project.setCampaigns({ push: { ...base, approval: { reason: "Quarterly onboarding" }, sendAt: new Date(sendAt).toISOString() } });
       await project.up();
       await project.refresh();
@@ -95,12 +95,12 @@ describe("a campaign's lifecycle declared in code", () => {
     it("cancels a scheduled send by default, recalls delivered messages with recall, and calls nothing with retain", async () => {
       const { emulator, project } = stack;
       const later = Date.now() + 3_600_000;
-      const soon = Date.now() + 3000;
+      const soon = Date.now() + 6000;
       await project.setCampaigns({ byDefault: declare(undefined, later), retained: declare("retain", later), recalled: declare("recall", soon) });
       await project.up();
-      expect([byName("onDelete default"), byName("onDelete retain"), byName("onDelete recall")].map((n) => n.status)).toEqual([
-        EmulatorStatus.scheduled, EmulatorStatus.scheduled, EmulatorStatus.scheduled,
-      ]);
+      expect([byName("onDelete default"), byName("onDelete retain")].map((n) => n.status)).toEqual([EmulatorStatus.scheduled, EmulatorStatus.scheduled]);
+      // The one due soon may already be going out, depending on how long the up took.
+      expect([EmulatorStatus.scheduled, EmulatorStatus.sending, EmulatorStatus.sent]).toContain(byName("onDelete recall").status);
       await sleep(soon + 1000 - Date.now());
       expect(emulator.extras(byName("onDelete recall").id).delivered).toBe(2);
 

@@ -3,7 +3,16 @@ import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-const repoRoot = path.join(__dirname, "..", "..");
+/** The repo: the nearest folder above this file whose package.json is this package's (compiled copies live elsewhere). */
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const manifest = path.join(dir, "package.json");
+    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, "utf8")).name === "pulumi-feishu-helpdesk") return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no pulumi-feishu-helpdesk package.json above ${from}`);
+  }
+}
+
+const repoRoot = findRepoRoot(__dirname);
 
 /** What one CLI run printed. */
 export interface PulumiRun {

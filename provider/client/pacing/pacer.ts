@@ -1,4 +1,4 @@
-import { SlidingWindowLimiter } from "./sliding-window-limiter";
+import { SlidingWindowLimiter, type Slot } from "./sliding-window-limiter";
 
 /** The endpoints Feishu limits separately. */
 export type PacedEndpoint = "create" | "patch" | "get" | "botMessage" | "executeSend";
@@ -54,8 +54,8 @@ export class Pacer {
 
   constructor(private readonly options: PacingOptions = {}) {}
 
-  /** Waits for `endpoint`'s next slot; calls `onWait` first if that means waiting. */
-  take(endpoint: PacedEndpoint, onWait?: (notice: WaitNotice) => void): Promise<number> {
+  /** Waits for `endpoint`'s next slot; calls `onWait` first if that means waiting. Call the slot's `done()` when the call finishes. */
+  take(endpoint: PacedEndpoint, onWait?: (notice: WaitNotice) => void): Promise<Slot> {
     const limiter = this.limiter(endpoint);
     return limiter.take(onWait && ((waitMs) => onWait({ endpoint, waitMs, limit: limiter.limit, windowMs: limiter.windowMs })));
   }

@@ -1,0 +1,281 @@
+/**
+ * `npm run bench`: how the package behaves at scale, measured side by side in one run against
+ * the emulator on loopback, as ratios to references so the numbers mean something on a noisy
+ * machine. Writes bench/results/latest.{json,md} and latest-wall-time.svg (and a dated copy).
+ *
+ * Environment: BENCH_SIZES (default "10,50,200"), BENCH_CALLS (client calls per operation, default 300).
+ */
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as http from "node:http";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as lark from "@larksuiteoapi/node-sdk";
+import fetch from "node-fetch";
+import { startEmulator, type RunningEmulator } from "../emulator";
+import { HelpdeskClient, type WireNotificationBody } from "../provider";
+import { configureStack, randomCredentials, sampleCard } from "../test/harness/feishu-fixture";
+import { PulumiProject } from "../test/harness/pulumi-project";
+import { lineChart } from "./chart";
+import { pacedRatio, summarize, timed } from "./stats";
+
+const sizes = (process.env.BENCH_SIZES ?? "10,50,200").split(",").map(Number);
+const calls = Number(process.env.BENCH_CALLS ?? 300);
+const credentials = randomCredentials();
+const userToken = credentials.userAccessTokens[0];
+const unpaced = JSON.stringify({ create: 1_000_000, patch: 1_000_000, get: 1_000_000, botMessage: 1_000_000, executeSend: 1_000_000 });
+const body: WireNotificationBody = { job_name: "Bench", push_content: JSON.stringify(sampleCard), push_type: 0, push_scope_type: 0 };
+const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
+
+/**
+ * A Lark SDK client with a token cache of its own: by default the SDK shares one cache per
+ * process, keyed by app id, and keeps a token that a different (or restarted) server rejects.
+ */
+function larkClient(url: string): lark.Client {
+  const entries = new Map<unknown, { value: unknown; expire?: number }>();
+  const cache = {
+    set: async (key: unknown, value: unknown, expire?: number) => (entries.set(key, { value, expire }), true),
+    get: async (key: unknown) => {
+      const entry = entries.get(key);
+      return entry && (entry.expire === undefined || entry.expire > Date.now()) ? entry.value : undefined;
+    },
+  };
+  return new lark.Client({
+    appId: credentials.appId, appSecret: credentials.appSecret, helpDeskId: credentials.helpdeskId, helpDeskToken: credentials.helpdeskToken,
+    domain: url, loggerLevel: lark.LoggerLevel.error, cache,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Client overhead: the same create / patch / get through this package's client, plain
+//    node-fetch (keep-alive, the same headers), and the official Lark Node SDK.
+async function clientOverhead() {
+  const emulator = await startEmulator({ credentials, rateLimits: false });
+  const ours = new HelpdeskClient({
+    baseUrl: emulator.url,
+    credentials: { helpdeskId: credentials.helpdeskId, helpdeskToken: credentials.helpdeskToken, userAccessToken: userToken },
+    rateLimits: JSON.parse(unpaced),
+  });
+  const agent = new http.Agent({ keepAlive: true });
+  const headers = {
+    Authorization: `Bearer ${userToken}`,
+    "X-Lark-Helpdesk-Authorization": Buffer.from(`${credentials.helpdeskId}:${credentials.helpdeskToken}`).toString("base64"),
+    "Content-Type": "application/json; charset=utf-8",
+  };
+  const plain = async (method: string, route: string, payload?: unknown) => {
+    const response = await fetch(`${emulator.url}/open-apis/helpdesk/v1/notifications${route}?user_id_type=open_id`, {
+      method, headers, agent, body: payload === undefined ? undefined : JSON.stringify(payload),
+    });
+    const json = (await response.json()) as { code: number; data?: { notification_id?: string } };
+    if (json.code !== 0) throw new Error(`plain ${method} failed: ${json.code}`);
+    return json;
+  };
+  const sdk = larkClient(emulator.url);
+  // The SDK fetches and caches its own tenant token, as its users run it.
+  const sdkOptions = () => lark.withHelpDeskCredential();
+
+  const id = {
+    ours: (await ours.createNotification(body)).notificationId,
+    fetch: (await plain("POST", "", body)).data!.notification_id!,
+    sdk: (await sdk.helpdesk.v1.notification.create({ data: body }, sdkOptions())).data!.notification_id!,
+  };
+  const clients = {
+    ours: { create: () => ours.createNotification(body), patch: () => ours.patchNotification(id.ours, body), get: () => ours.getNotification(id.ours) },
+    fetch: { create: () => plain("POST", "", body), patch: () => plain("PATCH", `/${id.fetch}`, body), get: () => plain("GET", `/${id.fetch}`) },
+    sdk: {
+      create: () => sdk.helpdesk.v1.notification.create({ data: body }, sdkOptions()),
+      patch: () => sdk.helpdesk.v1.notification.patch({ path: { notification_id: id.sdk }, data: body }, sdkOptions()),
+      get: () => sdk.helpdesk.v1.notification.get({ path: { notification_id: id.sdk } }, sdkOptions()),
+    },
+  };
+  const rows = [];
+  for (const op of ["create", "patch", "get"] as const) {
+    const result = {} as Record<"ours" | "fetch" | "sdk", { median: number; p95: number }>;
+    // Interleaved rounds, so drift in the machine's load falls on all three alike.
+    const samples: Record<string, number[]> = { ours: [], fetch: [], sdk: [] };
+    for (let round = 0; round < calls + 20; round++) {
+      for (const name of ["ours", "fetch", "sdk"] as const) {
+        const ms = await timed(clients[name][op]);
+        if (round >= 20) samples[name].push(ms);
+      }
+    }
+    for (const name of ["ours", "fetch", "sdk"] as const) result[name] = summarize(samples[name]);
+    rows.push({ op, ...result, vsFetch: result.ours.median / result.fetch.median, vsSdk: result.ours.median / result.sdk.median });
+  }
+  await emulator.close();
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Engine runs, with the provider process's peak memory sampled from /proc.
+interface EngineRun {
+  readonly op: "up" | "preview" | "refresh" | "destroy";
+  readonly ms: number;
+  readonly apiCalls?: number;
+}
+
+/** Peak resident memory (KiB) of the dynamic provider processes started under `dir`. */
+function watchProviderMemory(dir: string): () => number {
+  let peak = 0;
+  const timer = setInterval(() => {
+    for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
+      try {
+        if (!fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("dynamic-provider")) continue;
+        if (!fs.readlinkSync(`/proc/${pid}/cwd`).startsWith(dir)) continue;
+        const hwm = /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+        if (hwm) peak = Math.max(peak, Number(hwm[1]));
+      } catch {
+        // the process ended between listing and reading
+      }
+    }
+  }, 100);
+  return () => {
+    clearInterval(timer);
+    return peak;
+  };
+}
+
+async function engineRuns(program: "campaigns" | "noop", n: number, emulator?: RunningEmulator) {
+  const project = await PulumiProject.create(`test/programs/${program}`);
+  try {
+    if (program === "campaigns") {
+      await configureStack(project, emulator!.url, credentials);
+      await project.setConfig("feishu-helpdesk:rateLimits", unpaced);
+      const campaigns = Object.fromEntries(Array.from({ length: n }, (_, i) => [`c${i}`, { jobName: `Campaign ${i}`, pushType: "scheduled", pushScopeType: "allMembers", pushContent: sampleCard }]));
+      await project.setCampaigns(campaigns);
+    } else {
+      await project.setConfig("count", String(n));
+    }
+    const runs: EngineRun[] = [];
+    let memoryKiB = 0;
+    let exportBytes: { provider: number; resource: number } | undefined;
+    for (const op of ["up", "preview", "refresh", "destroy"] as const) {
+      emulator?.clearRequests();
+      const stopWatching = op === "up" ? watchProviderMemory(project.dir) : undefined;
+      const args = { up: ["up", "--yes", "--skip-preview"], preview: ["preview", "--expect-no-changes"], refresh: ["refresh", "--yes", "--skip-preview"], destroy: ["destroy", "--yes", "--skip-preview"] }[op];
+      const ms = await timed(() => project.ok(args));
+      if (stopWatching) memoryKiB = stopWatching();
+      runs.push({ op, ms, apiCalls: emulator?.requests.length });
+      if (op === "up" && program === "campaigns") {
+        const { deployment } = await project.exportStack();
+        const resource = deployment.resources!.find((r) => r.type.endsWith(":HelpdeskNotification"))!;
+        exportBytes = { provider: Buffer.byteLength(String(resource.inputs!.__provider)), resource: Buffer.byteLength(JSON.stringify(resource)) };
+      }
+    }
+    return { runs, memoryKiB, exportBytes };
+  } finally {
+    await project.dispose();
+  }
+}
+
+/** The ceiling: a plain script creating the same campaigns with the Lark SDK, all at once. */
+async function sdkScript(n: number, emulator: RunningEmulator): Promise<number> {
+  const sdk = larkClient(emulator.url);
+  return timed(() => Promise.all(Array.from({ length: n }, (_, i) =>
+    sdk.helpdesk.v1.notification.create({ data: { ...body, job_name: `Script ${i}` } }, lark.withHelpDeskCredential()))));
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Paced throughput: the documented limits scaled 60x in the emulator and in the client.
+async function pacedThroughput() {
+  const emulator = await startEmulator({ credentials, timeScale: 60 });
+  const client = new HelpdeskClient({ baseUrl: emulator.url, credentials: { ...credentials, userAccessToken: undefined }, rateLimitWindowMs: 1000 });
+  await Promise.all(Array.from({ length: 40 }, () => client.createNotification(body)));
+  const id = emulator.notifications()[0].id;
+  emulator.clearRequests();
+  const getsStart = emulator.requests.length;
+  await Promise.all(Array.from({ length: 400 }, () => client.getNotification(id)));
+  const creates = emulator.notifications().map((n) => Number(n.created_at));
+  const gets = emulator.requests.slice(getsStart).filter((r) => r.method === "GET").map((r) => r.at);
+  const throttled = emulator.requests.filter((r) => r.status === 429).length;
+  await emulator.close();
+  return { create: pacedRatio(creates, 1000, 10), get: pacedRatio(gets, 1000, 100), throttled };
+}
+
+// ---------------------------------------------------------------------------------------------
+async function main(): Promise<void> {
+  const engineBin = process.env.PULUMI_FEISHU_ENGINE_BIN!;
+  const machine = {
+    date: new Date().toISOString(),
+    cpu: `${os.cpus()[0]?.model ?? "unknown"} × ${os.cpus().length}`,
+    memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    node: process.version,
+    engine: execFileSync(path.join(engineBin, "pulumi"), ["version"], { encoding: "utf8", env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" } }).trim(),
+  };
+
+  log(`client overhead (${calls} calls per operation and client)`);
+  const client = await clientOverhead();
+
+  const engine: Record<number, { ours: EngineRun[]; floor: EngineRun[]; script: number; memoryKiB: number; exportBytes?: { provider: number; resource: number } }> = {};
+  for (const n of sizes) {
+    log(`engine runs, N = ${n}`);
+    const emulator = await startEmulator({ credentials, rateLimits: false });
+    const ours = await engineRuns("campaigns", n, emulator);
+    const floor = await engineRuns("noop", n);
+    const script = await sdkScript(n, emulator);
+    await emulator.close();
+    engine[n] = { ours: ours.runs, floor: floor.runs, script, memoryKiB: ours.memoryKiB, exportBytes: ours.exportBytes };
+  }
+
+  log("paced throughput (documented limits scaled 60x)");
+  const paced = await pacedThroughput();
+
+  const results = { machine, client, engine, paced };
+  const md = markdown(results);
+  process.stdout.write(md);
+  const dir = path.join(process.cwd(), "bench", "results");
+  fs.mkdirSync(dir, { recursive: true });
+  const stamp = machine.date.replace(/[:.]/g, "-");
+  for (const name of ["latest", stamp]) {
+    fs.writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(results, null, 2)}\n`);
+    fs.writeFileSync(path.join(dir, `${name}.md`), md);
+  }
+  const colours = { up: "#1f77b4", preview: "#2ca02c", refresh: "#ff7f0e", destroy: "#d62728" };
+  const svg = lineChart("pulumi wall time against N (solid: HelpdeskNotification, dashed: do-nothing floor)", "N resources (log scale)", "seconds", (["up", "preview", "refresh", "destroy"] as const).flatMap((op) => [
+    { name: `${op}`, colour: colours[op], points: sizes.map((n) => ({ x: n, y: engine[n].ours.find((r) => r.op === op)!.ms / 1000 })) },
+    { name: `${op} (floor)`, colour: colours[op], dashed: true, points: sizes.map((n) => ({ x: n, y: engine[n].floor.find((r) => r.op === op)!.ms / 1000 })) },
+  ]));
+  fs.writeFileSync(path.join(dir, "latest-wall-time.svg"), svg);
+  log(`written: bench/results/latest.json, latest.md, latest-wall-time.svg (and ${stamp}.*)`);
+}
+
+type Results = {
+  machine: Record<string, string>;
+  client: Awaited<ReturnType<typeof clientOverhead>>;
+  engine: Record<number, { ours: EngineRun[]; floor: EngineRun[]; script: number; memoryKiB: number; exportBytes?: { provider: number; resource: number } }>;
+  paced: Awaited<ReturnType<typeof pacedThroughput>>;
+};
+
+function markdown(r: Results): string {
+  const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
+  const lines: string[] = [];
+  lines.push(`# pulumi-feishu-helpdesk benchmarks`, "", `${r.machine.date} · ${r.machine.cpu} · ${r.machine.memory} · Node ${r.machine.node} · Pulumi engine ${r.machine.engine}`, "");
+  lines.push("## 1. Client overhead (ms per call, emulator on loopback)", "", "| op | ours median / p95 | node-fetch median / p95 | Lark SDK median / p95 | ours ÷ node-fetch | ours ÷ Lark SDK |", "| --- | --- | --- | --- | --- | --- |");
+  for (const row of r.client) {
+    lines.push(`| ${row.op} | ${f(row.ours.median, 3)} / ${f(row.ours.p95, 3)} | ${f(row.fetch.median, 3)} / ${f(row.fetch.p95, 3)} | ${f(row.sdk.median, 3)} / ${f(row.sdk.p95, 3)} | ${f(row.vsFetch)} | ${f(row.vsSdk)} |`);
+  }
+  const first = r.engine[Object.keys(r.engine).map(Number)[0]];
+  lines.push("", "## 2. State cost per campaign", "", `\`__provider\`: ${first.exportBytes?.provider} bytes; whole resource in \`pulumi stack export\`: ${first.exportBytes?.resource} bytes.`, "");
+  lines.push("## 3. Engine runs (emulator unthrottled)", "", "| N | op | wall s | ms per resource | API calls | ÷ floor | ÷ Lark SDK script (create) |", "| --- | --- | --- | --- | --- | --- | --- |");
+  for (const [n, e] of Object.entries(r.engine)) {
+    for (const run of e.ours) {
+      const floor = e.floor.find((x) => x.op === run.op)!;
+      lines.push(`| ${n} | ${run.op} | ${f(run.ms / 1000)} | ${f(run.ms / Number(n), 1)} | ${run.apiCalls} | ${f(run.ms / floor.ms)} | ${run.op === "up" ? f(run.ms / e.script) : ""} |`);
+    }
+    lines.push(`| ${n} | floor (do-nothing) up / preview / refresh / destroy | ${e.floor.map((x) => f(x.ms / 1000)).join(" / ")} | | | | |`);
+    lines.push(`| ${n} | Lark SDK script, create all | ${f(e.script / 1000)} | ${f(e.script / Number(n), 1)} | ${n} | | |`);
+  }
+  const last = Object.keys(r.engine).map(Number).pop()!;
+  lines.push("", "## 4. Paced throughput (documented limits scaled 60×; calls per full window ÷ allowed)", "",
+    `- create: ${r.paced.create.perWindow.join(", ")} per second, allowed 10: **${f(r.paced.create.ratio, 3)}**`,
+    `- get: ${r.paced.get.perWindow.join(", ")} per second, allowed 100: **${f(r.paced.get.ratio, 3)}**`,
+    `- 429 answers from the emulator: ${r.paced.throttled}`, "");
+  lines.push(`## 5. Provider process memory`, "", `Peak RSS of the dynamic provider process during \`pulumi up\` of N = ${last}: ${f(r.engine[last].memoryKiB / 1024, 1)} MiB.`, "");
+  lines.push("![wall time against N](latest-wall-time.svg)", "");
+  return `${lines.join("\n")}\n`;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${(error as Error).stack ?? error}\n`);
+  process.exit(1);
+});
