@@ -16,20 +16,6 @@ const viaProxy = new Map<string, http.Agent>();
  * lower-case forms) choose for it, as CD runners behind proxies need, or direct.
  */
 export function agentFor(url: URL): http.Agent {
-  // The proxy decision depends only on the origin and the proxy variables: remember it.
-  const env = process.env;
-  const key = `${url.origin}|${env.HTTPS_PROXY ?? env.https_proxy}|${env.HTTP_PROXY ?? env.http_proxy}|${env.NO_PROXY ?? env.no_proxy}|${env.ALL_PROXY ?? env.all_proxy}`;
-  let agent = chosen.get(key);
-  if (!agent) {
-    agent = choose(url);
-    chosen.set(key, agent);
-  }
-  return agent;
-}
-
-const chosen = new Map<string, http.Agent>();
-
-function choose(url: URL): http.Agent {
   const proxy = getProxyForUrl(url.toString());
   if (!proxy) return direct[url.protocol as "http:" | "https:"] ?? direct["https:"];
   const proxyKey = `${url.protocol}${proxy}`;

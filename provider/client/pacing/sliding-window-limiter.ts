@@ -20,6 +20,7 @@ export class SlidingWindowLimiter {
   private queue: Promise<unknown> = Promise.resolve();
   private pausedUntil = 0;
   private wake: (() => void) | undefined;
+  private queued = 0;
 
   constructor(
     readonly limit: number,
@@ -29,16 +30,19 @@ export class SlidingWindowLimiter {
 
   /** Waits for a slot; calls `onWait` with the expected wait first if there is one. */
   take(onWait?: (waitMs: number) => void): Promise<Slot> {
+    // Fast path, the common case: nobody queued and a slot free now.
+    if (this.queued === 0) {
+      const now = this.now();
+      this.forgetExpired(now);
+      if (this.pausedUntil <= now && this.slots.length < this.limit) return Promise.resolve(this.grant(now));
+    }
+    this.queued += 1;
     const turn = this.queue.then(async () => {
       const start = this.now();
       let told = false;
       for (;;) {
         const now = this.now();
-        // Forget the slots whose window has passed.
-        for (let i = this.slots.length - 1; i >= 0; i--) {
-          const finishedAt = this.slots[i].finishedAt;
-          if (finishedAt !== undefined && finishedAt <= now - this.windowMs) this.slots.splice(i, 1);
-        }
+        this.forgetExpired(now);
         const freeAt = Math.max(this.pausedUntil, this.slots.length < this.limit ? now : this.earliestFree());
         if (freeAt <= now) break;
         if (!told && Number.isFinite(freeAt)) {
@@ -59,20 +63,37 @@ export class SlidingWindowLimiter {
         });
         this.wake = undefined;
       }
-      const slot = { finishedAt: undefined as number | undefined };
-      this.slots.push(slot);
-      return {
-        waitedMs: this.now() - start,
-        done: () => {
-          if (slot.finishedAt !== undefined) return;
-          slot.finishedAt = this.now();
-          this.wake?.();
-        },
-      };
+      return this.grant(start);
     });
     // The next caller waits for this turn to finish, whether or not it failed.
-    this.queue = turn.catch(() => undefined);
+    this.queue = turn.catch(() => undefined).finally(() => (this.queued -= 1));
     return turn;
+  }
+
+  private grant(waitingSince: number): Slot {
+    const slot = { finishedAt: undefined as number | undefined };
+    this.slots.push(slot);
+    return {
+      waitedMs: this.now() - waitingSince,
+      done: () => {
+        if (slot.finishedAt !== undefined) return;
+        slot.finishedAt = this.now();
+        this.wake?.();
+      },
+    };
+  }
+
+  /**
+   * Forgets the slots whose window has passed, from the oldest. Calls finish out of order, so a
+   * later one may wait behind an earlier one still in flight: it then counts a little longer,
+   * which only errs on the safe side.
+   */
+  private forgetExpired(now: number): void {
+    while (this.slots.length > 0) {
+      const finishedAt = this.slots[0].finishedAt;
+      if (finishedAt === undefined || finishedAt > now - this.windowMs) return;
+      this.slots.shift();
+    }
   }
 
   /** The server said its window is full: no grant before `time`. */
