@@ -7,8 +7,8 @@ export interface Series {
 }
 
 /** A small SVG line chart with log-scaled x (N = 10, 50, 200 spreads evenly) and linear y. */
-export function lineChart(title: string, xLabel: string, yLabel: string, series: readonly Series[]): string {
-  const width = 720, height = 420, left = 70, right = 200, top = 40, bottom = 50;
+export function lineChart(title: string, subtitle: string, xLabel: string, yLabel: string, series: readonly Series[]): string {
+  const width = 720, height = 440, left = 70, right = 200, top = 60, bottom = 50;
   const xs = series.flatMap((s) => s.points.map((p) => p.x));
   const ys = series.flatMap((s) => s.points.map((p) => p.y));
   const [xMin, xMax] = [Math.min(...xs), Math.max(...xs)];
@@ -28,6 +28,7 @@ export function lineChart(title: string, xLabel: string, yLabel: string, series:
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif">` +
     `<rect width="100%" height="100%" fill="white"/>` +
     `<text x="${left}" y="24" font-size="15" font-weight="bold">${title}</text>` +
+    `<text x="${left}" y="44" font-size="12" fill="#555">${subtitle}</text>` +
     yTicks.join("") + xTicks.join("") +
     `<text x="${(left + width - right) / 2}" y="${height - 10}" font-size="12" text-anchor="middle">${xLabel}</text>` +
     `<text x="16" y="${(top + height - bottom) / 2}" font-size="12" transform="rotate(-90 16 ${(top + height - bottom) / 2})" text-anchor="middle">${yLabel}</text>` +

@@ -231,7 +231,7 @@ async function main(): Promise<void> {
     fs.writeFileSync(path.join(dir, `${name}.md`), md);
   }
   const colours = { up: "#1f77b4", preview: "#2ca02c", refresh: "#ff7f0e", destroy: "#d62728" };
-  const svg = lineChart("pulumi wall time against N (solid: HelpdeskNotification, dashed: do-nothing floor)", "N resources (log scale)", "seconds", (["up", "preview", "refresh", "destroy"] as const).flatMap((op) => [
+  const svg = lineChart("pulumi wall time against N", "solid: HelpdeskNotification against the emulator · dashed: a do-nothing dynamic resource (the floor)", "N resources (log scale)", "seconds", (["up", "preview", "refresh", "destroy"] as const).flatMap((op) => [
     { name: `${op}`, colour: colours[op], points: sizes.map((n) => ({ x: n, y: engine[n].ours.find((r) => r.op === op)!.ms / 1000 })) },
     { name: `${op} (floor)`, colour: colours[op], dashed: true, points: sizes.map((n) => ({ x: n, y: engine[n].floor.find((r) => r.op === op)!.ms / 1000 })) },
   ]));
