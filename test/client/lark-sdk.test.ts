@@ -13,8 +13,8 @@ describe("the official Lark Node SDK against the emulator", () => {
   });
   afterAll(() => emulator.close());
 
-  it("creates, patches and gets a campaign", async () => {
-    const client = new lark.Client({
+  const larkClient = () =>
+    new lark.Client({
       appId: credentials.appId,
       appSecret: credentials.appSecret,
       helpDeskId: credentials.helpdeskId,
@@ -22,6 +22,9 @@ describe("the official Lark Node SDK against the emulator", () => {
       domain: emulator.url,
       loggerLevel: lark.LoggerLevel.error,
     });
+
+  it("creates, patches and gets a campaign", async () => {
+    const client = larkClient();
     const data = {
       job_name: "From the Lark SDK",
       push_content: JSON.stringify({ config: { wide_screen_mode: true }, elements: [] }),
@@ -52,14 +55,7 @@ describe("the official Lark Node SDK against the emulator", () => {
   });
 
   it("sends a helpdesk bot message", async () => {
-    const client = new lark.Client({
-      appId: credentials.appId,
-      appSecret: credentials.appSecret,
-      helpDeskId: credentials.helpdeskId,
-      helpDeskToken: credentials.helpdeskToken,
-      domain: emulator.url,
-      loggerLevel: lark.LoggerLevel.error,
-    });
+    const client = larkClient();
     const reply = await client.helpdesk.v1.botMessage.create(
       { data: { msg_type: "text", content: JSON.stringify({ text: "Welcome!" }), receiver_id: "ou_sdk", receive_type: "chat" } },
       lark.withHelpDeskCredential(),
