@@ -71,7 +71,7 @@ export class AccessTokenSource {
     const token = reply.body.tenant_access_token;
     const expire = reply.body.expire;
     if (typeof token !== "string" || token === "" || typeof expire !== "number") {
-      this.http.malformed(call, reply, "no tenant_access_token and expire in the reply");
+      throw this.http.describeMalformed(call, reply, "no tenant_access_token and expire in the reply");
     }
     this.#tenant = { token, expiresAt: this.now() + expire * 1000 };
     return token;

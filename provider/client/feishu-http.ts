@@ -109,9 +109,4 @@ export class FeishuHttp {
       request: { method: call.method, url, headers: {} },
     });
   }
-
-  /** Throws {@link describeMalformed}'s error. */
-  malformed(call: FeishuCall, reply: FeishuReply, problem: string): never {
-    throw this.describeMalformed(call, reply, problem);
-  }
 }
