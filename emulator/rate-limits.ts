@@ -1,14 +1,10 @@
-/** The API families Feishu rate-limits separately, and the documented calls per minute of each. */
-export const documentedLimits = {
-  create: 10,
-  patch: 20,
-  get: 100,
-  botMessage: 100,
-  executeSend: 10,
-} as const;
+import { DOCUMENTED_RATE_LIMITS, type RateLimitedEndpoint } from "../provider/client/api/rate-limits";
+
+/** The documented limits the emulator enforces by default (the client paces to the same table). */
+export const documentedLimits = DOCUMENTED_RATE_LIMITS;
 
 /** One of {@link documentedLimits}. */
-export type LimitedEndpoint = keyof typeof documentedLimits;
+export type LimitedEndpoint = RateLimitedEndpoint;
 
 /**
  * The gateway's limits: per endpoint, a fixed window of one minute divided by `timeScale`
@@ -36,7 +32,10 @@ export class GatewayRateLimits {
       this.windows.set(endpoint, window);
     }
     if (window.count >= this.limits[endpoint]) {
-      return { limit: this.limits[endpoint], resetSeconds: Math.max(1, Math.ceil((start + this.windowMs - now) / 1000)) };
+      return {
+        limit: this.limits[endpoint],
+        resetSeconds: Math.max(1, Math.ceil((start + this.windowMs - now) / 1000)),
+      };
     }
     window.count += 1;
     return undefined;

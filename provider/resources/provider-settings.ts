@@ -1,6 +1,7 @@
+import { DOCUMENTED_RATE_LIMITS } from "../client/api/rate-limits";
 import { FeishuConfigError } from "../client/errors/feishu-config-error";
 import type { HelpdeskClientOptions, UserIdType } from "../client/helpdesk-client";
-import { DOCUMENTED_RATE_LIMITS, type PacedEndpoint } from "../client/pacing/pacer";
+import type { PacedEndpoint } from "../client/pacing/pacer";
 
 /** The stack config namespace: `pulumi config set feishu-helpdesk:<key> …`. */
 export const CONFIG_NAMESPACE = "feishu-helpdesk";
@@ -32,12 +33,16 @@ function rateLimitsFrom(text: string | undefined): Partial<Record<PacedEndpoint,
   } catch {
     throw new FeishuConfigError(`${where} must be JSON such as {"create": 10, "get": 100}; got "${text}"`);
   }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) throw new FeishuConfigError(`${where} must be a JSON object`);
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+    throw new FeishuConfigError(`${where} must be a JSON object`);
   for (const [endpoint, limit] of Object.entries(parsed)) {
     if (!(endpoint in DOCUMENTED_RATE_LIMITS)) {
-      throw new FeishuConfigError(`${where}: unknown endpoint "${endpoint}"; use ${Object.keys(DOCUMENTED_RATE_LIMITS).join(", ")}`);
+      throw new FeishuConfigError(
+        `${where}: unknown endpoint "${endpoint}"; use ${Object.keys(DOCUMENTED_RATE_LIMITS).join(", ")}`,
+      );
     }
-    if (!Number.isInteger(limit) || (limit as number) <= 0) throw new FeishuConfigError(`${where}: ${endpoint} must be a positive whole number`);
+    if (!Number.isInteger(limit) || (limit as number) <= 0)
+      throw new FeishuConfigError(`${where}: ${endpoint} must be a positive whole number`);
   }
   return parsed as Partial<Record<PacedEndpoint, number>>;
 }
@@ -60,13 +65,17 @@ export function clientOptionsFrom(
     if (text === undefined) return undefined;
     const number = Number(text);
     if (!Number.isInteger(number) || number <= 0) {
-      throw new FeishuConfigError(`${CONFIG_NAMESPACE}:${key} (${configKeys[key].env}) must be a positive whole number of milliseconds; got "${text}"`);
+      throw new FeishuConfigError(
+        `${CONFIG_NAMESPACE}:${key} (${configKeys[key].env}) must be a positive whole number of milliseconds; got "${text}"`,
+      );
     }
     return number;
   };
   const userIdType = value("userIdType");
   if (userIdType !== undefined && !["open_id", "union_id", "user_id"].includes(userIdType)) {
-    throw new FeishuConfigError(`${CONFIG_NAMESPACE}:userIdType (${configKeys.userIdType.env}) must be open_id, union_id or user_id; got "${userIdType}"`);
+    throw new FeishuConfigError(
+      `${CONFIG_NAMESPACE}:userIdType (${configKeys.userIdType.env}) must be open_id, union_id or user_id; got "${userIdType}"`,
+    );
   }
   return {
     baseUrl: value("baseUrl"),

@@ -1,16 +1,8 @@
+import { DOCUMENTED_RATE_LIMITS, type RateLimitedEndpoint } from "../api/rate-limits";
 import { SlidingWindowLimiter, type Slot } from "./sliding-window-limiter";
 
 /** The endpoints Feishu limits separately. */
-export type PacedEndpoint = "create" | "patch" | "get" | "botMessage" | "executeSend";
-
-/** Feishu's documented limits, per minute: 创建推送 10, 更新推送 20, 查询推送 100, bot message 100, execute_send 10. */
-export const DOCUMENTED_RATE_LIMITS: Readonly<Record<PacedEndpoint, number>> = {
-  create: 10,
-  patch: 20,
-  get: 100,
-  botMessage: 100,
-  executeSend: 10,
-};
+export type PacedEndpoint = RateLimitedEndpoint;
 
 /** Pacing settings. */
 export interface PacingOptions {
@@ -57,7 +49,9 @@ export class Pacer {
   /** Waits for `endpoint`'s next slot; calls `onWait` first if that means waiting. Call the slot's `done()` when the call finishes. */
   take(endpoint: PacedEndpoint, onWait?: (notice: WaitNotice) => void): Promise<Slot> {
     const limiter = this.limiter(endpoint);
-    return limiter.take(onWait && ((waitMs) => onWait({ endpoint, waitMs, limit: limiter.limit, windowMs: limiter.windowMs })));
+    return limiter.take(
+      onWait && ((waitMs) => onWait({ endpoint, waitMs, limit: limiter.limit, windowMs: limiter.windowMs })),
+    );
   }
 
   /** Feishu answered 429 for `endpoint`: hold every call to it until `time`. */
