@@ -12,7 +12,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import * as lark from "@larksuiteoapi/node-sdk";
 import fetch from "node-fetch";
-import { startEmulator, type RunningEmulator } from "../emulator";
+import { type RunningEmulator, startEmulator } from "../emulator";
 import { HelpdeskClient, type WireNotificationBody } from "../provider";
 import { configureStack, randomCredentials, sampleCard } from "../test/harness/feishu-fixture";
 import { PulumiProject } from "../test/harness/pulumi-project";
@@ -23,8 +23,19 @@ const sizes = (process.env.BENCH_SIZES ?? "10,50,200").split(",").map(Number);
 const calls = Number(process.env.BENCH_CALLS ?? 300);
 const credentials = randomCredentials();
 const userToken = credentials.userAccessTokens[0];
-const unpaced = JSON.stringify({ create: 1_000_000, patch: 1_000_000, get: 1_000_000, botMessage: 1_000_000, executeSend: 1_000_000 });
-const body: WireNotificationBody = { job_name: "Bench", push_content: JSON.stringify(sampleCard), push_type: 0, push_scope_type: 0 };
+const unpaced = JSON.stringify({
+  create: 1_000_000,
+  patch: 1_000_000,
+  get: 1_000_000,
+  botMessage: 1_000_000,
+  executeSend: 1_000_000,
+});
+const body: WireNotificationBody = {
+  job_name: "Bench",
+  push_content: JSON.stringify(sampleCard),
+  push_type: 0,
+  push_scope_type: 0,
+};
 const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
 /**
@@ -34,15 +45,23 @@ const log = (message: string) => process.stderr.write(`bench: ${message}\n`);
 function larkClient(url: string): lark.Client {
   const entries = new Map<unknown, { value: unknown; expire?: number }>();
   const cache = {
-    set: async (key: unknown, value: unknown, expire?: number) => (entries.set(key, { value, expire }), true),
+    set: async (key: unknown, value: unknown, expire?: number) => {
+      entries.set(key, { value, expire });
+      return true;
+    },
     get: async (key: unknown) => {
       const entry = entries.get(key);
       return entry && (entry.expire === undefined || entry.expire > Date.now()) ? entry.value : undefined;
     },
   };
   return new lark.Client({
-    appId: credentials.appId, appSecret: credentials.appSecret, helpDeskId: credentials.helpdeskId, helpDeskToken: credentials.helpdeskToken,
-    domain: url, loggerLevel: lark.LoggerLevel.error, cache,
+    appId: credentials.appId,
+    appSecret: credentials.appSecret,
+    helpDeskId: credentials.helpdeskId,
+    helpDeskToken: credentials.helpdeskToken,
+    domain: url,
+    loggerLevel: lark.LoggerLevel.error,
+    cache,
   });
 }
 
@@ -53,18 +72,27 @@ async function clientOverhead() {
   const emulator = await startEmulator({ credentials, rateLimits: false });
   const ours = new HelpdeskClient({
     baseUrl: emulator.url,
-    credentials: { helpdeskId: credentials.helpdeskId, helpdeskToken: credentials.helpdeskToken, userAccessToken: userToken },
+    credentials: {
+      helpdeskId: credentials.helpdeskId,
+      helpdeskToken: credentials.helpdeskToken,
+      userAccessToken: userToken,
+    },
     rateLimits: JSON.parse(unpaced),
   });
   const agent = new http.Agent({ keepAlive: true });
   const headers = {
     Authorization: `Bearer ${userToken}`,
-    "X-Lark-Helpdesk-Authorization": Buffer.from(`${credentials.helpdeskId}:${credentials.helpdeskToken}`).toString("base64"),
+    "X-Lark-Helpdesk-Authorization": Buffer.from(`${credentials.helpdeskId}:${credentials.helpdeskToken}`).toString(
+      "base64",
+    ),
     "Content-Type": "application/json; charset=utf-8",
   };
   const plain = async (method: string, route: string, payload?: unknown) => {
     const response = await fetch(`${emulator.url}/open-apis/helpdesk/v1/notifications${route}?user_id_type=open_id`, {
-      method, headers, agent, body: payload === undefined ? undefined : JSON.stringify(payload),
+      method,
+      headers,
+      agent,
+      body: payload === undefined ? undefined : JSON.stringify(payload),
     });
     const json = (await response.json()) as { code: number; data?: { notification_id?: string } };
     if (json.code !== 0) throw new Error(`plain ${method} failed: ${json.code}`);
@@ -80,8 +108,16 @@ async function clientOverhead() {
     sdk: (await sdk.helpdesk.v1.notification.create({ data: body }, sdkOptions())).data!.notification_id!,
   };
   const clients = {
-    ours: { create: () => ours.createNotification(body), patch: () => ours.patchNotification(id.ours, body), get: () => ours.getNotification(id.ours) },
-    fetch: { create: () => plain("POST", "", body), patch: () => plain("PATCH", `/${id.fetch}`, body), get: () => plain("GET", `/${id.fetch}`) },
+    ours: {
+      create: () => ours.createNotification(body),
+      patch: () => ours.patchNotification(id.ours, body),
+      get: () => ours.getNotification(id.ours),
+    },
+    fetch: {
+      create: () => plain("POST", "", body),
+      patch: () => plain("PATCH", `/${id.fetch}`, body),
+      get: () => plain("GET", `/${id.fetch}`),
+    },
     sdk: {
       create: () => sdk.helpdesk.v1.notification.create({ data: body }, sdkOptions()),
       patch: () => sdk.helpdesk.v1.notification.patch({ path: { notification_id: id.sdk }, data: body }, sdkOptions()),
@@ -100,7 +136,12 @@ async function clientOverhead() {
       }
     }
     for (const name of ["ours", "fetch", "sdk"] as const) result[name] = summarize(samples[name]);
-    rows.push({ op, ...result, vsFetch: result.ours.median / result.fetch.median, vsSdk: result.ours.median / result.sdk.median });
+    rows.push({
+      op,
+      ...result,
+      vsFetch: result.ours.median / result.fetch.median,
+      vsSdk: result.ours.median / result.sdk.median,
+    });
   }
   await emulator.close();
   return rows;
@@ -141,7 +182,12 @@ async function engineRuns(program: "campaigns" | "noop", n: number, emulator?: R
     if (program === "campaigns") {
       await configureStack(project, emulator!.url, credentials);
       await project.setConfig("feishu-helpdesk:rateLimits", unpaced);
-      const campaigns = Object.fromEntries(Array.from({ length: n }, (_, i) => [`c${i}`, { jobName: `Campaign ${i}`, pushType: "scheduled", pushScopeType: "allMembers", pushContent: sampleCard }]));
+      const campaigns = Object.fromEntries(
+        Array.from({ length: n }, (_, i) => [
+          `c${i}`,
+          { jobName: `Campaign ${i}`, pushType: "scheduled", pushScopeType: "allMembers", pushContent: sampleCard },
+        ]),
+      );
       await project.setCampaigns(campaigns);
     } else {
       await project.setConfig("count", String(n));
@@ -152,14 +198,22 @@ async function engineRuns(program: "campaigns" | "noop", n: number, emulator?: R
     for (const op of ["up", "preview", "refresh", "destroy"] as const) {
       emulator?.clearRequests();
       const stopWatching = op === "up" ? watchProviderMemory(project.dir) : undefined;
-      const args = { up: ["up", "--yes", "--skip-preview"], preview: ["preview", "--expect-no-changes"], refresh: ["refresh", "--yes", "--skip-preview"], destroy: ["destroy", "--yes", "--skip-preview"] }[op];
+      const args = {
+        up: ["up", "--yes", "--skip-preview"],
+        preview: ["preview", "--expect-no-changes"],
+        refresh: ["refresh", "--yes", "--skip-preview"],
+        destroy: ["destroy", "--yes", "--skip-preview"],
+      }[op];
       const ms = await timed(() => project.ok(args));
       if (stopWatching) memoryKiB = stopWatching();
       runs.push({ op, ms, apiCalls: emulator?.requests.length });
       if (op === "up" && program === "campaigns") {
         const { deployment } = await project.exportStack();
         const resource = deployment.resources!.find((r) => r.type.endsWith(":HelpdeskNotification"))!;
-        exportBytes = { provider: Buffer.byteLength(String(resource.inputs!.__provider)), resource: Buffer.byteLength(JSON.stringify(resource)) };
+        exportBytes = {
+          provider: Buffer.byteLength(String(resource.inputs!.__provider)),
+          resource: Buffer.byteLength(JSON.stringify(resource)),
+        };
       }
     }
     return { runs, memoryKiB, exportBytes };
@@ -171,22 +225,37 @@ async function engineRuns(program: "campaigns" | "noop", n: number, emulator?: R
 /** The ceiling: a plain script creating the same campaigns with the Lark SDK, all at once. */
 async function sdkScript(n: number, emulator: RunningEmulator): Promise<number> {
   const sdk = larkClient(emulator.url);
-  return timed(() => Promise.all(Array.from({ length: n }, (_, i) =>
-    sdk.helpdesk.v1.notification.create({ data: { ...body, job_name: `Script ${i}` } }, lark.withHelpDeskCredential()))));
+  return timed(() =>
+    Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        sdk.helpdesk.v1.notification.create(
+          { data: { ...body, job_name: `Script ${i}` } },
+          lark.withHelpDeskCredential(),
+        ),
+      ),
+    ),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 // 4. Paced throughput: the documented limits scaled 60x in the emulator and in the client.
 async function pacedThroughput() {
   const emulator = await startEmulator({ credentials, timeScale: 60 });
-  const client = new HelpdeskClient({ baseUrl: emulator.url, credentials: { ...credentials, userAccessToken: undefined }, rateLimitWindowMs: 1000 });
+  const client = new HelpdeskClient({
+    baseUrl: emulator.url,
+    credentials: { ...credentials, userAccessToken: undefined },
+    rateLimitWindowMs: 1000,
+  });
   await Promise.all(Array.from({ length: 40 }, () => client.createNotification(body)));
   const id = emulator.notifications()[0].id;
   emulator.clearRequests();
   const getsStart = emulator.requests.length;
   await Promise.all(Array.from({ length: 400 }, () => client.getNotification(id)));
   const creates = emulator.notifications().map((n) => Number(n.created_at));
-  const gets = emulator.requests.slice(getsStart).filter((r) => r.method === "GET").map((r) => r.at);
+  const gets = emulator.requests
+    .slice(getsStart)
+    .filter((r) => r.method === "GET")
+    .map((r) => r.at);
   const throttled = emulator.requests.filter((r) => r.status === 429).length;
   await emulator.close();
   return { create: pacedRatio(creates, 1000, 10), get: pacedRatio(gets, 1000, 100), throttled };
@@ -200,13 +269,25 @@ async function main(): Promise<void> {
     cpu: `${os.cpus()[0]?.model ?? "unknown"} × ${os.cpus().length}`,
     memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
     node: process.version,
-    engine: execFileSync(path.join(engineBin, "pulumi"), ["version"], { encoding: "utf8", env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" } }).trim(),
+    engine: execFileSync(path.join(engineBin, "pulumi"), ["version"], {
+      encoding: "utf8",
+      env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" },
+    }).trim(),
   };
 
   log(`client overhead (${calls} calls per operation and client)`);
   const client = await clientOverhead();
 
-  const engine: Record<number, { ours: EngineRun[]; floor: EngineRun[]; script: number; memoryKiB: number; exportBytes?: { provider: number; resource: number } }> = {};
+  const engine: Record<
+    number,
+    {
+      ours: EngineRun[];
+      floor: EngineRun[];
+      script: number;
+      memoryKiB: number;
+      exportBytes?: { provider: number; resource: number };
+    }
+  > = {};
   for (const n of sizes) {
     log(`engine runs, N = ${n}`);
     const emulator = await startEmulator({ credentials, rateLimits: false });
@@ -214,7 +295,13 @@ async function main(): Promise<void> {
     const floor = await engineRuns("noop", n);
     const script = await sdkScript(n, emulator);
     await emulator.close();
-    engine[n] = { ours: ours.runs, floor: floor.runs, script, memoryKiB: ours.memoryKiB, exportBytes: ours.exportBytes };
+    engine[n] = {
+      ours: ours.runs,
+      floor: floor.runs,
+      script,
+      memoryKiB: ours.memoryKiB,
+      exportBytes: ours.exportBytes,
+    };
   }
 
   log("paced throughput (documented limits scaled 60x)");
@@ -231,10 +318,25 @@ async function main(): Promise<void> {
     fs.writeFileSync(path.join(dir, `${name}.md`), md);
   }
   const colours = { up: "#1f77b4", preview: "#2ca02c", refresh: "#ff7f0e", destroy: "#d62728" };
-  const svg = lineChart("pulumi wall time against N", "solid: HelpdeskNotification against the emulator · dashed: a do-nothing dynamic resource (the floor)", "N resources (log scale)", "seconds", (["up", "preview", "refresh", "destroy"] as const).flatMap((op) => [
-    { name: `${op}`, colour: colours[op], points: sizes.map((n) => ({ x: n, y: engine[n].ours.find((r) => r.op === op)!.ms / 1000 })) },
-    { name: `${op} (floor)`, colour: colours[op], dashed: true, points: sizes.map((n) => ({ x: n, y: engine[n].floor.find((r) => r.op === op)!.ms / 1000 })) },
-  ]));
+  const svg = lineChart(
+    "pulumi wall time against N",
+    "solid: HelpdeskNotification against the emulator · dashed: a do-nothing dynamic resource (the floor)",
+    "N resources (log scale)",
+    "seconds",
+    (["up", "preview", "refresh", "destroy"] as const).flatMap((op) => [
+      {
+        name: `${op}`,
+        colour: colours[op],
+        points: sizes.map((n) => ({ x: n, y: engine[n].ours.find((r) => r.op === op)!.ms / 1000 })),
+      },
+      {
+        name: `${op} (floor)`,
+        colour: colours[op],
+        dashed: true,
+        points: sizes.map((n) => ({ x: n, y: engine[n].floor.find((r) => r.op === op)!.ms / 1000 })),
+      },
+    ]),
+  );
   fs.writeFileSync(path.join(dir, "latest-wall-time.svg"), svg);
   log(`written: bench/results/latest.json, latest.md, latest-wall-time.svg (and ${stamp}.*)`);
 }
@@ -242,35 +344,83 @@ async function main(): Promise<void> {
 type Results = {
   machine: Record<string, string>;
   client: Awaited<ReturnType<typeof clientOverhead>>;
-  engine: Record<number, { ours: EngineRun[]; floor: EngineRun[]; script: number; memoryKiB: number; exportBytes?: { provider: number; resource: number } }>;
+  engine: Record<
+    number,
+    {
+      ours: EngineRun[];
+      floor: EngineRun[];
+      script: number;
+      memoryKiB: number;
+      exportBytes?: { provider: number; resource: number };
+    }
+  >;
   paced: Awaited<ReturnType<typeof pacedThroughput>>;
 };
 
 function markdown(r: Results): string {
   const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
   const lines: string[] = [];
-  lines.push(`# pulumi-feishu-helpdesk benchmarks`, "", `${r.machine.date} · ${r.machine.cpu} · ${r.machine.memory} · Node ${r.machine.node} · Pulumi engine ${r.machine.engine}`, "");
-  lines.push("## 1. Client overhead (ms per call, emulator on loopback)", "", "| op | ours median / p95 | node-fetch median / p95 | Lark SDK median / p95 | ours ÷ node-fetch | ours ÷ Lark SDK |", "| --- | --- | --- | --- | --- | --- |");
+  lines.push(
+    `# pulumi-feishu-helpdesk benchmarks`,
+    "",
+    `${r.machine.date} · ${r.machine.cpu} · ${r.machine.memory} · Node ${r.machine.node} · Pulumi engine ${r.machine.engine}`,
+    "",
+  );
+  lines.push(
+    "## 1. Client overhead (ms per call, emulator on loopback)",
+    "",
+    "| op | ours median / p95 | node-fetch median / p95 | Lark SDK median / p95 | ours ÷ node-fetch | ours ÷ Lark SDK |",
+    "| --- | --- | --- | --- | --- | --- |",
+  );
   for (const row of r.client) {
-    lines.push(`| ${row.op} | ${f(row.ours.median, 3)} / ${f(row.ours.p95, 3)} | ${f(row.fetch.median, 3)} / ${f(row.fetch.p95, 3)} | ${f(row.sdk.median, 3)} / ${f(row.sdk.p95, 3)} | ${f(row.vsFetch)} | ${f(row.vsSdk)} |`);
+    lines.push(
+      `| ${row.op} | ${f(row.ours.median, 3)} / ${f(row.ours.p95, 3)} | ${f(row.fetch.median, 3)} / ${f(row.fetch.p95, 3)} | ${f(row.sdk.median, 3)} / ${f(row.sdk.p95, 3)} | ${f(row.vsFetch)} | ${f(row.vsSdk)} |`,
+    );
   }
   const first = r.engine[Object.keys(r.engine).map(Number)[0]];
-  lines.push("", "## 2. State cost per campaign", "", `\`__provider\`: ${first.exportBytes?.provider} bytes; whole resource in \`pulumi stack export\`: ${first.exportBytes?.resource} bytes.`, "");
-  lines.push("## 3. Engine runs (emulator unthrottled)", "", "| N | op | wall s | ms per resource | API calls | ÷ floor | ÷ Lark SDK script (create) |", "| --- | --- | --- | --- | --- | --- | --- |");
+  lines.push(
+    "",
+    "## 2. State cost per campaign",
+    "",
+    `\`__provider\`: ${first.exportBytes?.provider} bytes; whole resource in \`pulumi stack export\`: ${first.exportBytes?.resource} bytes.`,
+    "",
+  );
+  lines.push(
+    "## 3. Engine runs (emulator unthrottled)",
+    "",
+    "| N | op | wall s | ms per resource | API calls | ÷ floor | ÷ Lark SDK script (create) |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+  );
   for (const [n, e] of Object.entries(r.engine)) {
     for (const run of e.ours) {
       const floor = e.floor.find((x) => x.op === run.op)!;
-      lines.push(`| ${n} | ${run.op} | ${f(run.ms / 1000)} | ${f(run.ms / Number(n), 1)} | ${run.apiCalls} | ${f(run.ms / floor.ms)} | ${run.op === "up" ? f(run.ms / e.script) : ""} |`);
+      lines.push(
+        `| ${n} | ${run.op} | ${f(run.ms / 1000)} | ${f(run.ms / Number(n), 1)} | ${run.apiCalls} | ${f(run.ms / floor.ms)} | ${run.op === "up" ? f(run.ms / e.script) : ""} |`,
+      );
     }
-    lines.push(`| ${n} | floor (do-nothing) up / preview / refresh / destroy | ${e.floor.map((x) => f(x.ms / 1000)).join(" / ")} | | | | |`);
-    lines.push(`| ${n} | Lark SDK script, create all | ${f(e.script / 1000)} | ${f(e.script / Number(n), 1)} | ${n} | | |`);
+    lines.push(
+      `| ${n} | floor (do-nothing) up / preview / refresh / destroy | ${e.floor.map((x) => f(x.ms / 1000)).join(" / ")} | | | | |`,
+    );
+    lines.push(
+      `| ${n} | Lark SDK script, create all | ${f(e.script / 1000)} | ${f(e.script / Number(n), 1)} | ${n} | | |`,
+    );
   }
   const last = Object.keys(r.engine).map(Number).pop()!;
-  lines.push("", "## 4. Paced throughput (documented limits scaled 60×; calls per full window ÷ allowed)", "",
+  lines.push(
+    "",
+    "## 4. Paced throughput (documented limits scaled 60×; calls per full window ÷ allowed)",
+    "",
     `- create: ${r.paced.create.perWindow.join(", ")} per second, allowed 10: **${f(r.paced.create.ratio, 3)}**`,
     `- get: ${r.paced.get.perWindow.join(", ")} per second, allowed 100: **${f(r.paced.get.ratio, 3)}**`,
-    `- 429 answers from the emulator: ${r.paced.throttled}`, "");
-  lines.push(`## 5. Provider process memory`, "", `Peak RSS of the dynamic provider process during \`pulumi up\` of N = ${last}: ${f(r.engine[last].memoryKiB / 1024, 1)} MiB.`, "");
+    `- 429 answers from the emulator: ${r.paced.throttled}`,
+    "",
+  );
+  lines.push(
+    `## 5. Provider process memory`,
+    "",
+    `Peak RSS of the dynamic provider process during \`pulumi up\` of N = ${last}: ${f(r.engine[last].memoryKiB / 1024, 1)} MiB.`,
+    "",
+  );
   lines.push("![wall time against N](latest-wall-time.svg)", "");
   return `${lines.join("\n")}\n`;
 }

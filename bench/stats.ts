@@ -13,9 +13,19 @@ export async function timed(run: () => Promise<unknown>): Promise<number> {
 }
 
 /** Calls per full window from the first call, over the allowed number. */
-export function pacedRatio(times: readonly number[], windowMs: number, allowed: number): { readonly perWindow: number[]; readonly ratio: number } {
+export function pacedRatio(
+  times: readonly number[],
+  windowMs: number,
+  allowed: number,
+): { readonly perWindow: number[]; readonly ratio: number } {
   const sorted = [...times].sort((a, b) => a - b);
   const full = Math.floor((sorted[sorted.length - 1] - sorted[0]) / windowMs);
-  const perWindow = Array.from({ length: full }, (_, k) => sorted.filter((t) => t >= sorted[0] + k * windowMs && t < sorted[0] + (k + 1) * windowMs).length);
-  return { perWindow, ratio: perWindow.length === 0 ? Number.NaN : perWindow.reduce((a, b) => a + b, 0) / perWindow.length / allowed };
+  const perWindow = Array.from(
+    { length: full },
+    (_, k) => sorted.filter((t) => t >= sorted[0] + k * windowMs && t < sorted[0] + (k + 1) * windowMs).length,
+  );
+  return {
+    perWindow,
+    ratio: perWindow.length === 0 ? Number.NaN : perWindow.reduce((a, b) => a + b, 0) / perWindow.length / allowed,
+  };
 }

@@ -29,7 +29,12 @@ export interface CampaignExtras {
  * `sendDurationMs` later every target has it. Evaluated whenever a campaign is read, so no
  * timer is needed and the result is the same however often it is asked.
  */
-export function advance(notification: WireNotification, extras: CampaignExtras, now: number, sendDurationMs: number): void {
+export function advance(
+  notification: WireNotification,
+  extras: CampaignExtras,
+  now: number,
+  sendDurationMs: number,
+): void {
   const status = notification.status;
   if (status !== EmulatorStatus.scheduled && status !== EmulatorStatus.sending) return;
   const sendAt = Number(notification.send_at);

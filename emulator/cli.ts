@@ -69,7 +69,8 @@ async function main(): Promise<void> {
   }
   const env = process.env;
   const port = Number(values.port ?? env.FEISHU_EMULATOR_PORT ?? 0);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0..65535, got ${values.port}`);
   const userTokens = values["user-token"] ?? env.FEISHU_EMULATOR_USER_TOKENS?.split(",").filter(Boolean);
   const timeScale = Number(values["time-scale"] ?? env.FEISHU_EMULATOR_TIME_SCALE ?? 1);
   if (!(timeScale > 0)) throw new Error(`--time-scale must be a positive number, got ${values["time-scale"]}`);
@@ -97,7 +98,9 @@ async function main(): Promise<void> {
     },
   });
   process.stdout.write(`${emulator.url}\n`);
-  process.stderr.write(`feishu-helpdesk-emulator: listening on ${emulator.url}; data ${values.data ?? env.FEISHU_EMULATOR_DATA ?? "in memory"}\n`);
+  process.stderr.write(
+    `feishu-helpdesk-emulator: listening on ${emulator.url}; data ${values.data ?? env.FEISHU_EMULATOR_DATA ?? "in memory"}\n`,
+  );
   const stop = () => void emulator.close().then(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -3,11 +3,12 @@
  * `import { startEmulator } from "pulumi-feishu-helpdesk/emulator"`, or the
  * `feishu-helpdesk-emulator` command.
  */
-export { startEmulator } from "./server";
-export type { EmulatorOptions, RecordedRequest, RunningEmulator } from "./server";
-export { demoCredentials } from "./credentials";
-export { documentedLimits } from "./rate-limits";
+
 export { EmulatorStatus } from "./campaign-lifecycle";
-export type { LimitedEndpoint } from "./rate-limits";
-export type { FaultKind, FaultOptions, FaultRule } from "./faults";
 export type { EmulatorCredentials } from "./credentials";
+export { demoCredentials } from "./credentials";
+export type { FaultKind, FaultOptions, FaultRule } from "./faults";
+export type { LimitedEndpoint } from "./rate-limits";
+export { documentedLimits } from "./rate-limits";
+export type { EmulatorOptions, RecordedRequest, RunningEmulator } from "./server";
+export { startEmulator } from "./server";

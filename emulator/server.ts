@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { WireNotification, WireNotificationBody } from "../provider/client/wire-types";
-import { demoCredentials, type EmulatorCredentials } from "./credentials";
 import { advance, EmulatorStatus } from "./campaign-lifecycle";
+import { demoCredentials, type EmulatorCredentials } from "./credentials";
 import { FaultInjector, type FaultKind, type FaultOptions } from "./faults";
 import { documentedLimits, GatewayRateLimits, type LimitedEndpoint } from "./rate-limits";
 import { NotificationStore } from "./store";
@@ -99,7 +99,9 @@ export interface RunningEmulator {
   /** What only the emulator knows about a campaign: messages delivered and recalled, previews sent. */
   extras(notificationId: string): { readonly delivered: number; readonly recalled: boolean; readonly previews: number };
   /** The helpdesk bot's messages, by receiver id. */
-  botMessages(): Readonly<Record<string, readonly { message_id: string; msg_type: string; content: string; receive_type: string }[]>>;
+  botMessages(): Readonly<
+    Record<string, readonly { message_id: string; msg_type: string; content: string; receive_type: string }[]>
+  >;
   /** Opens or closes a ticket for a receiver: a helpdesk chat with an open ticket takes no bot message. */
   setTicketOpen(receiverId: string, open: boolean): void;
   /** Removes a campaign, as deleting it in the Helpdesk console would (the API has no delete). */
@@ -133,8 +135,10 @@ function limitedEndpoint(method: string, path: string): LimitedEndpoint | undefi
 
 // The error table shared by every page of the seeds.
 const errors = {
-  badRequest: (problem: string) => new Reply(400, { code: 154000, msg: "Bad request, please check your request body" }, problem),
-  unauthorized: (problem: string) => new Reply(401, { code: 154001, msg: "Unauthorized, please check you have the correct access" }, problem),
+  badRequest: (problem: string) =>
+    new Reply(400, { code: 154000, msg: "Bad request, please check your request body" }, problem),
+  unauthorized: (problem: string) =>
+    new Reply(401, { code: 154001, msg: "Unauthorized, please check you have the correct access" }, problem),
   notFound: () => new Reply(404, { code: 154004, msg: "Resource not found" }, "no such notification"),
   // Which code Feishu gives for a PATCH of a non-draft is not documented; 154005 is this emulator's choice.
   methodForbidden: (problem: string) => new Reply(405, { code: 154005, msg: "Method Forbidden" }, problem),
@@ -144,8 +148,10 @@ const errors = {
       "x-ogw-ratelimit-reset": String(resetSeconds),
     }),
   // Gateway codes from ../shared/reference; the HTTP status for each is this emulator's choice.
-  missingToken: () => new Reply(400, { code: 99991661, msg: "Missing access token for authorization" }, "no Bearer token"),
-  invalidToken: () => new Reply(401, { code: 99991663, msg: "Invalid access token for authorization" }, "unknown or expired token"),
+  missingToken: () =>
+    new Reply(400, { code: 99991661, msg: "Missing access token for authorization" }, "no Bearer token"),
+  invalidToken: () =>
+    new Reply(401, { code: 99991663, msg: "Invalid access token for authorization" }, "unknown or expired token"),
 };
 
 const ok = (data: unknown) => new Reply(200, { code: 0, msg: "success", data });
@@ -160,7 +166,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const departmentSize = options.departmentSize ?? 10;
   const store = new NotificationStore(options.dataFile);
   const requests: RecordedRequest[] = [];
-  const limits = options.rateLimits === false ? undefined : new GatewayRateLimits({ ...documentedLimits, ...options.rateLimits }, options.timeScale ?? 1);
+  const limits =
+    options.rateLimits === false
+      ? undefined
+      : new GatewayRateLimits({ ...documentedLimits, ...options.rateLimits }, options.timeScale ?? 1);
   const faults = options.faults ? new FaultInjector(options.faults) : undefined;
   const sendDurationMs = options.sendDurationMs ?? 2000;
 
@@ -190,16 +199,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   function targetUserCount(body: WireNotificationBody): number {
     switch (body.push_scope_type) {
-      case 0: return organizationSize;
-      case 2: return (body.user_list?.length ?? 0) + (body.department_list?.length ?? 0) * departmentSize;
-      default: return 0; // chats only, or new staff who have not joined yet
+      case 0:
+        return organizationSize;
+      case 2:
+        return (body.user_list?.length ?? 0) + (body.department_list?.length ?? 0) * departmentSize;
+      default:
+        return 0; // chats only, or new staff who have not joined yet
     }
   }
 
   function campaignFields(body: WireNotificationBody): WireNotificationBody {
     const { job_name, push_content, push_type, push_scope_type, new_staff_scope_type } = body;
     return {
-      job_name, push_content, push_type, push_scope_type, new_staff_scope_type,
+      job_name,
+      push_content,
+      push_type,
+      push_scope_type,
+      new_staff_scope_type,
       new_staff_scope_department_list: body.new_staff_scope_department_list ?? [],
       user_list: (body.user_list ?? []).map((u) => ({ user_id: u.user_id, name: "", avatar_url: "" })),
       department_list: body.department_list ?? [],
@@ -233,15 +249,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
         move(options.autoApprove ? EmulatorStatus.approved : EmulatorStatus.inReview);
         return ok({ has_access: options.autoApprove === true });
       case "cancel_approve":
-        if (notification.status !== EmulatorStatus.inReview && notification.status !== EmulatorStatus.approved) return refuse();
+        if (notification.status !== EmulatorStatus.inReview && notification.status !== EmulatorStatus.approved)
+          return refuse();
         move(EmulatorStatus.draft);
         return ok({});
       case "execute_send": {
         const sendAt = Number(b.send_at);
-        if (typeof b.send_at !== "string" || !Number.isInteger(sendAt)) return errors.badRequest("send_at must be a millisecond timestamp string");
+        if (typeof b.send_at !== "string" || !Number.isInteger(sendAt))
+          return errors.badRequest("send_at must be a millisecond timestamp string");
         if (sendAt <= Date.now()) return errors.badRequest("send_at is in the past");
         // Rescheduling a scheduled campaign is allowed here; whether Feishu allows it is not documented.
-        if (notification.status !== EmulatorStatus.approved && notification.status !== EmulatorStatus.scheduled) return refuse();
+        if (notification.status !== EmulatorStatus.approved && notification.status !== EmulatorStatus.scheduled)
+          return refuse();
         move(EmulatorStatus.scheduled, { send_at: String(sendAt) });
         return ok({});
       }
@@ -260,7 +279,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   /** 服务台机器人向工单绑定的群内发送消息 (seed 004). */
   function botMessage(body: unknown): Reply {
     const b = (body ?? {}) as Record<string, unknown>;
-    if (!["text", "post", "image", "interactive"].includes(b.msg_type as string)) return errors.badRequest("msg_type must be text, post, image or interactive");
+    if (!["text", "post", "image", "interactive"].includes(b.msg_type as string))
+      return errors.badRequest("msg_type must be text, post, image or interactive");
     if (typeof b.receiver_id !== "string" || b.receiver_id === "") return errors.badRequest("receiver_id is required");
     const receiveType = b.receive_type ?? "chat";
     if (receiveType !== "chat" && receiveType !== "user") return errors.badRequest("receive_type must be chat or user");
@@ -272,14 +292,29 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     }
     if (typeof content !== "object" || content === null) return errors.badRequest("content must hold a JSON object");
     // "暂不支持新版卡片（JSON 2.0 版本）" and "只支持向没有进行中工单的专属群中发送消息"; the code for each is this emulator's choice.
-    if (b.msg_type === "interactive" && (content as { schema?: unknown }).schema === "2.0") return errors.badRequest("card JSON 2.0 is not supported");
-    if (receiveType === "chat" && store.hasOpenTicket(b.receiver_id)) return errors.badRequest(`${b.receiver_id} has a ticket in progress`);
+    if (b.msg_type === "interactive" && (content as { schema?: unknown }).schema === "2.0")
+      return errors.badRequest("card JSON 2.0 is not supported");
+    if (receiveType === "chat" && store.hasOpenTicket(b.receiver_id))
+      return errors.badRequest(`${b.receiver_id} has a ticket in progress`);
     const messageId = `om_${randomBytes(12).toString("hex")}`;
-    store.addMessage({ message_id: messageId, msg_type: b.msg_type as string, content: String(b.content), receiver_id: b.receiver_id, receive_type: receiveType, at: Date.now() });
+    store.addMessage({
+      message_id: messageId,
+      msg_type: b.msg_type as string,
+      content: String(b.content),
+      receiver_id: b.receiver_id,
+      receive_type: receiveType,
+      at: Date.now(),
+    });
     return ok({ message_id: messageId });
   }
 
-  function route(method: string, path: string, query: URLSearchParams, headers: http.IncomingHttpHeaders, body: unknown): Reply {
+  function route(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    headers: http.IncomingHttpHeaders,
+    body: unknown,
+  ): Reply {
     if (method === "POST" && path === "/open-apis/auth/v3/tenant_access_token/internal") {
       const b = (body ?? {}) as { app_id?: unknown; app_secret?: unknown };
       if (b.app_id !== credentials.appId || b.app_secret !== credentials.appSecret) {
@@ -291,7 +326,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return new Reply(200, { code: 0, msg: "ok", tenant_access_token: token, expire: ttl });
     }
 
-    const action = /^\/open-apis\/helpdesk\/v1\/notifications\/([^/]+)\/(preview|submit_approve|cancel_approve|execute_send|cancel_send)$/.exec(path);
+    const action =
+      /^\/open-apis\/helpdesk\/v1\/notifications\/([^/]+)\/(preview|submit_approve|cancel_approve|execute_send|cancel_send)$/.exec(
+        path,
+      );
     const match = /^\/open-apis\/helpdesk\/v1\/notifications(?:\/([^/]+))?$/.exec(path);
     const message = path === "/open-apis/helpdesk/v1/message";
     if (!match && !action && !message) return new Reply(404, { code: 404, msg: "404 page not found" }, "unknown route");
@@ -305,7 +343,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       if (method !== "POST") return errors.methodForbidden(`${method} on the message endpoint`);
       // Seed 004 documents a tenant_access_token for this API; the code for a user token is this emulator's choice.
       const token = /^Bearer (.+)$/.exec(headers.authorization ?? "")?.[1] ?? "";
-      if (credentials.userAccessTokens.includes(token)) return errors.unauthorized("the bot message API takes a tenant access token, not a user one");
+      if (credentials.userAccessTokens.includes(token))
+        return errors.unauthorized("the bot message API takes a tenant access token, not a user one");
       return botMessage(body);
     }
     if (action) {
@@ -334,19 +373,30 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       store.put(notification);
       return ok({ notification_id: notification.id, status: notification.status });
     }
-    if (id === undefined) return new Reply(405, { code: 154005, msg: "Method Forbidden" }, `${method} on the collection`);
+    if (id === undefined)
+      return new Reply(405, { code: 154005, msg: "Method Forbidden" }, `${method} on the collection`);
     const existing = current(id);
     if (method === "GET") {
       if (!existing) return errors.notFound();
-      return ok({ notification: existing, approval_app_link: `https://applink.feishu.cn/client/helpdesk/notification?id=${id}` });
+      return ok({
+        notification: existing,
+        approval_app_link: `https://applink.feishu.cn/client/helpdesk/notification?id=${id}`,
+      });
     }
     if (method === "PATCH") {
       if (!existing) return errors.notFound();
-      if (existing.status !== 0) return errors.methodForbidden(`notification ${id} has status ${existing.status}, not 0 (draft)`);
+      if (existing.status !== 0)
+        return errors.methodForbidden(`notification ${id} has status ${existing.status}, not 0 (draft)`);
       const problem = wireBodyProblem(body);
       if (problem) return errors.badRequest(problem);
       const fields = campaignFields(body as WireNotificationBody);
-      store.put({ ...existing, ...fields, target_user_count: targetUserCount(fields), update_user: owner, updated_at: String(Date.now()) });
+      store.put({
+        ...existing,
+        ...fields,
+        target_user_count: targetUserCount(fields),
+        update_user: owner,
+        updated_at: String(Date.now()),
+      });
       return ok({});
     }
     return new Reply(405, { code: 154005, msg: "Method Forbidden" }, `${method} on a notification`);
@@ -367,7 +417,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       return new Reply(200, {});
     }
     if (method === "GET" && path === "/__emulator/notifications") {
-      return new Reply(200, { notifications: store.all().map((n) => ({ ...current(n.id), extras: store.extras(n.id) })) });
+      return new Reply(200, {
+        notifications: store.all().map((n) => ({ ...current(n.id), extras: store.extras(n.id) })),
+      });
     }
     if (method === "GET" && path === "/__emulator/messages") return new Reply(200, { messages: store.messages() });
     const ticket = /^\/__emulator\/tickets\/([^/]+)$/.exec(path);
@@ -378,18 +430,22 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     const approval = /^\/__emulator\/notifications\/([^/]+)\/approve$/.exec(path);
     if (method === "POST" && approval) {
       const id = decodeURIComponent(approval[1]);
-      if (store.get(id)?.status !== EmulatorStatus.inReview) return new Reply(409, { error: "only a campaign in review can be approved" });
+      if (store.get(id)?.status !== EmulatorStatus.inReview)
+        return new Reply(409, { error: "only a campaign in review can be approved" });
       setStatus(id, EmulatorStatus.approved);
       return new Reply(200, { notification: store.get(id) });
     }
     const single = /^\/__emulator\/notifications\/([^/]+)$/.exec(path);
     if (method === "DELETE" && single) {
-      return store.remove(decodeURIComponent(single[1])) ? new Reply(200, {}) : new Reply(404, { error: "no such notification" });
+      return store.remove(decodeURIComponent(single[1]))
+        ? new Reply(200, {})
+        : new Reply(404, { error: "no such notification" });
     }
     const status = /^\/__emulator\/notifications\/([^/]+)\/status$/.exec(path);
     if (method === "POST" && status) {
       const value = (body as { status?: unknown } | undefined)?.status;
-      if (typeof value !== "number" || !Number.isInteger(value)) return new Reply(400, { error: "body must be {\"status\": <integer>}" });
+      if (typeof value !== "number" || !Number.isInteger(value))
+        return new Reply(400, { error: 'body must be {"status": <integer>}' });
       const id = decodeURIComponent(status[1]);
       if (!store.get(id)) return new Reply(404, { error: "no such notification" });
       setStatus(id, value);
@@ -398,7 +454,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     return new Reply(404, { error: "unknown admin route" });
   }
 
-  const logId = () => `${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}${randomBytes(10).toString("hex").toUpperCase()}`;
+  const logId = () =>
+    `${new Date().toISOString().replace(/\D/g, "").slice(0, 14)}${randomBytes(10).toString("hex").toUpperCase()}`;
 
   function send(res: http.ServerResponse, reply: Reply, api: boolean): void {
     res.writeHead(reply.status, {
@@ -410,12 +467,26 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   }
 
   /** Answers an API request, with any rate limit or fault applied. */
-  async function api(req: http.IncomingMessage, res: http.ServerResponse, url: URL, body: unknown, unparsable: boolean): Promise<void> {
+  async function api(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    url: URL,
+    body: unknown,
+    unparsable: boolean,
+  ): Promise<void> {
     const at = Date.now();
     const method = req.method ?? "GET";
     const record = (reply: Reply | undefined, fault?: FaultKind) => {
       const code = reply ? ((reply.body as { code?: number }).code ?? 0) : -1;
-      requests.push({ at, method, path: url.pathname, status: reply?.status ?? 0, code, ...(reply?.problem ? { problem: reply.problem } : {}), ...(fault ? { fault } : {}) });
+      requests.push({
+        at,
+        method,
+        path: url.pathname,
+        status: reply?.status ?? 0,
+        code,
+        ...(reply?.problem ? { problem: reply.problem } : {}),
+        ...(fault ? { fault } : {}),
+      });
     };
     const endpoint = limitedEndpoint(method, url.pathname);
     const throttled = endpoint && limits?.hit(endpoint);
@@ -469,7 +540,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
     let reply: Reply;
     try {
-      reply = unparsable ? errors.badRequest("the body is not JSON") : route(method, url.pathname, url.searchParams, req.headers, body);
+      reply = unparsable
+        ? errors.badRequest("the body is not JSON")
+        : route(method, url.pathname, url.searchParams, req.headers, body);
     } catch (error) {
       reply = new Reply(500, { code: 155000, msg: "Internal error" }, (error as Error).message);
     }
@@ -512,14 +585,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     notifications: () => store.all().map((n) => current(n.id)!),
     setStatus,
     approve(notificationId) {
-      if (store.get(notificationId)?.status !== EmulatorStatus.inReview) throw new Error(`${notificationId} is not in review`);
+      if (store.get(notificationId)?.status !== EmulatorStatus.inReview)
+        throw new Error(`${notificationId} is not in review`);
       setStatus(notificationId, EmulatorStatus.approved);
     },
     extras: (notificationId) => ({ ...store.extras(notificationId) }),
     botMessages: () => store.messages(),
     setTicketOpen: (receiverId, open) => store.setTicketOpen(receiverId, open),
     remove: (notificationId) => store.remove(notificationId),
-    clearRequests: () => void (requests.length = 0),
+    clearRequests: () => {
+      requests.length = 0;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

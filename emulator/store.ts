@@ -32,7 +32,15 @@ interface StoreData {
  * either the old or the new file, never half of one.
  */
 export class NotificationStore {
-  private data: StoreData = { version: 1, notifications: {}, extras: {}, messages: {}, openTickets: [], tenantTokens: {}, sequence: 0 };
+  private data: StoreData = {
+    version: 1,
+    notifications: {},
+    extras: {},
+    messages: {},
+    openTickets: [],
+    tenantTokens: {},
+    sequence: 0,
+  };
 
   constructor(private readonly file?: string) {
     if (file && fs.existsSync(file)) {
@@ -70,7 +78,8 @@ export class NotificationStore {
   }
 
   addMessage(message: RecordedBotMessage): void {
-    (this.data.messages[message.receiver_id] ??= []).push(message);
+    this.data.messages[message.receiver_id] ??= [];
+    this.data.messages[message.receiver_id].push(message);
     this.save();
   }
 

@@ -33,7 +33,11 @@ export function wireBodyProblem(body: unknown): string | undefined {
       continue;
     }
     if (!Array.isArray(value)) return `${list} must be an array`;
-    if (value.some((item) => typeof item !== "object" || item === null || typeof item[key] !== "string" || item[key] === "")) {
+    if (
+      value.some(
+        (item) => typeof item !== "object" || item === null || typeof item[key] !== "string" || item[key] === "",
+      )
+    ) {
       return `every ${list} item needs a ${key}`;
     }
     length[list] = value.length;
@@ -53,6 +57,7 @@ export function wireBodyProblem(body: unknown): string | undefined {
     return `push_scope_type ${String(scope)} requires empty user_list and department_list`;
   }
   if (scope === 1 && length.chat_list === 0) return "push_scope_type 1 requires a non-empty chat_list";
-  if (scope === 2 && length.user_list + length.department_list === 0) return "push_scope_type 2 requires user_list or department_list";
+  if (scope === 2 && length.user_list + length.department_list === 0)
+    return "push_scope_type 2 requires user_list or department_list";
   return undefined;
 }

@@ -9,7 +9,10 @@ const reminder = new HelpdeskNotification("q3-vpn-reminder", {
   jobName: "Q3 VPN client upgrade reminder",
   pushType: "scheduled",
   pushScopeType: "someMembers",
-  users: config.getObject<string[]>("users") ?? ["ou_7277fd1262bfafc363d5b2a1f9c2ac90", "ou_2f1e5a0c8d4b4e6f9a7b3c2d1e0f9a8b"],
+  users: config.getObject<string[]>("users") ?? [
+    "ou_7277fd1262bfafc363d5b2a1f9c2ac90",
+    "ou_2f1e5a0c8d4b4e6f9a7b3c2d1e0f9a8b",
+  ],
   chats: ["oc_7c1a2815c9846b5e518b950de0e62de8"],
   pushContent: {
     config: { wide_screen_mode: true },
@@ -19,7 +22,9 @@ const reminder = new HelpdeskNotification("q3-vpn-reminder", {
         tag: "div",
         text: {
           tag: "lark_md",
-          content: config.get("message") ?? "Please upgrade the VPN client to **5.2** before Friday. Ask the helpdesk if anything goes wrong.",
+          content:
+            config.get("message") ??
+            "Please upgrade the VPN client to **5.2** before Friday. Ask the helpdesk if anything goes wrong.",
         },
       },
     ],

@@ -1,6 +1,6 @@
+import type { HelpdeskCredentials } from "./credentials";
 import { FeishuConfigError } from "./errors/feishu-config-error";
 import type { FeishuCall, FeishuHttp, FeishuReply } from "./feishu-http";
-import type { HelpdeskCredentials } from "./credentials";
 
 /** Refresh a tenant token this long before Feishu says it expires. */
 const refreshMarginMs = 5 * 60 * 1000;

@@ -21,7 +21,8 @@ export function agentFor(url: URL): http.Agent {
   const proxyKey = `${url.protocol}${proxy}`;
   let agent = viaProxy.get(proxyKey);
   if (!agent) {
-    agent = url.protocol === "https:" ? new HttpsProxyAgent(proxy, agentOptions) : new HttpProxyAgent(proxy, agentOptions);
+    agent =
+      url.protocol === "https:" ? new HttpsProxyAgent(proxy, agentOptions) : new HttpProxyAgent(proxy, agentOptions);
     viaProxy.set(proxyKey, agent);
   }
   return agent;

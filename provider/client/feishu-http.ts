@@ -49,7 +49,9 @@ export class FeishuHttp {
 
   async send(call: FeishuCall): Promise<FeishuReply> {
     // Built by concatenation: parsing a URL per call costs more than the call's own work here.
-    const query = Object.entries(call.query ?? {}).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&");
+    const query = Object.entries(call.query ?? {})
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+      .join("&");
     const url = `${this.origin.origin}${call.path}${query ? `?${query}` : ""}`;
     const headers: Record<string, string> = { ...call.headers };
     if (call.body !== undefined) headers["Content-Type"] = "application/json; charset=utf-8";
@@ -69,7 +71,13 @@ export class FeishuHttp {
       });
       text = await response.text();
     } catch (cause) {
-      throw new FeishuNetworkError({ request: describe(), timedOut: (cause as { type?: string }).type === "request-timeout" || (cause as { type?: string }).type === "body-timeout", cause });
+      throw new FeishuNetworkError({
+        request: describe(),
+        timedOut:
+          (cause as { type?: string }).type === "request-timeout" ||
+          (cause as { type?: string }).type === "body-timeout",
+        cause,
+      });
     }
 
     const logId = response.headers.get("x-tt-logid") ?? undefined;
@@ -78,10 +86,22 @@ export class FeishuHttp {
     try {
       body = JSON.parse(text);
     } catch {
-      throw new FeishuResponseError({ status: response.status, problem: "the body is not JSON", body: quoted, logId, request: describe() });
+      throw new FeishuResponseError({
+        status: response.status,
+        problem: "the body is not JSON",
+        body: quoted,
+        logId,
+        request: describe(),
+      });
     }
     if (typeof body !== "object" || body === null || typeof (body as { code?: unknown }).code !== "number") {
-      throw new FeishuResponseError({ status: response.status, problem: "the body has no numeric `code`", body: quoted, logId, request: describe() });
+      throw new FeishuResponseError({
+        status: response.status,
+        problem: "the body has no numeric `code`",
+        body: quoted,
+        logId,
+        request: describe(),
+      });
     }
     const envelope = body as { code: number; msg?: unknown };
     if (envelope.code !== 0) {

@@ -1,13 +1,13 @@
 import { AccessTokenSource } from "./access-token-source";
-import { helpdeskAuthorization, type HelpdeskCredentials } from "./credentials";
+import { type HelpdeskCredentials, helpdeskAuthorization } from "./credentials";
 import { FeishuApiError } from "./errors/feishu-api-error";
 import { FeishuConfigError } from "./errors/feishu-config-error";
 import { FeishuNetworkError } from "./errors/feishu-network-error";
 import { FeishuOutcomeUnknownError } from "./errors/feishu-outcome-unknown-error";
 import { FeishuResponseError } from "./errors/feishu-response-error";
-import { FeishuHttp, type FeishuCall, type FeishuReply } from "./feishu-http";
-import { sharedPacer, type PacedEndpoint, type Pacer, type PacingOptions, type WaitNotice } from "./pacing/pacer";
-import { retryVerdict, type RetryOptions } from "./retry/retry-policy";
+import { type FeishuCall, FeishuHttp, type FeishuReply } from "./feishu-http";
+import { type PacedEndpoint, type Pacer, type PacingOptions, sharedPacer, type WaitNotice } from "./pacing/pacer";
+import { type RetryOptions, retryVerdict } from "./retry/retry-policy";
 import type { WireBotMessage, WireNotification, WireNotificationBody } from "./wire-types";
 
 /** The Feishu Open Platform (China). */
@@ -111,7 +111,11 @@ export class HelpdeskClient {
     this.http = new FeishuHttp(baseUrl, options.timeoutMs ?? 30_000);
     this.pacer = sharedPacer(baseUrl, options);
     // Asking for a token twice is harmless, so its POST is retried like a read.
-    this.#tokens = new AccessTokenSource(async (call) => (await this.withRetries(undefined, true, async () => call)).reply, this.http, credentials);
+    this.#tokens = new AccessTokenSource(
+      async (call) => (await this.withRetries(undefined, true, async () => call)).reply,
+      this.http,
+      credentials,
+    );
     // Only the settings, never the credentials, are kept beside them.
     const { credentials: _, ...settings } = options;
     this.options = settings as HelpdeskClientOptions;
@@ -127,9 +131,12 @@ export class HelpdeskClient {
       jobName: body.job_name,
       advice:
         `Feishu may now hold a draft named "${body.job_name}"; nothing was recorded in the stack. Look for it in the ` +
-        "Helpdesk console: if it is there, set `adoptId: \"<its id>\"` on this resource and run `pulumi up` again to " +
+        'Helpdesk console: if it is there, set `adoptId: "<its id>"` on this resource and run `pulumi up` again to ' +
         "manage it; if it is not, just run `pulumi up` again.",
-      validate: (data) => typeof data?.notification_id === "string" && data.notification_id !== "" ? undefined : "no data.notification_id in the reply",
+      validate: (data) =>
+        typeof data?.notification_id === "string" && data.notification_id !== ""
+          ? undefined
+          : "no data.notification_id in the reply",
     });
     const data = reply.body.data as { notification_id: string; status?: unknown };
     return {
@@ -141,10 +148,15 @@ export class HelpdeskClient {
 
   /** Sends a preview of the campaign's card to the caller. POST …/:notification_id/preview. */
   async previewNotification(notificationId: string): Promise<{ readonly logId: string | undefined }> {
-    const { reply } = await this.once(undefined, `${notificationsPath}/${encodeURIComponent(notificationId)}/preview`, undefined, {
-      action: `Sending a preview of push campaign ${notificationId}`,
-      advice: "Check your Feishu chats for the preview before asking for another.",
-    });
+    const { reply } = await this.once(
+      undefined,
+      `${notificationsPath}/${encodeURIComponent(notificationId)}/preview`,
+      undefined,
+      {
+        action: `Sending a preview of push campaign ${notificationId}`,
+        advice: "Check your Feishu chats for the preview before asking for another.",
+      },
+    );
     return { logId: reply.logId };
   }
 
@@ -152,29 +164,50 @@ export class HelpdeskClient {
    * Submits a draft for review. POST …/:notification_id/submit_approve. `hasAccess` is true when
    * Feishu approved it at once (the caller owns the helpdesk); otherwise the owner is asked.
    */
-  async submitApproval(notificationId: string, reason: string): Promise<{ readonly hasAccess: boolean; readonly logId: string | undefined }> {
-    const { reply } = await this.once(undefined, `${notificationsPath}/${encodeURIComponent(notificationId)}/submit_approve`, { reason }, {
-      action: `Submitting push campaign ${notificationId} for approval`,
-      advice: "Run `pulumi refresh` to see where the campaign stands, then `pulumi up` again.",
-    });
-    return { hasAccess: (reply.body.data as { has_access?: unknown } | undefined)?.has_access === true, logId: reply.logId };
+  async submitApproval(
+    notificationId: string,
+    reason: string,
+  ): Promise<{ readonly hasAccess: boolean; readonly logId: string | undefined }> {
+    const { reply } = await this.once(
+      undefined,
+      `${notificationsPath}/${encodeURIComponent(notificationId)}/submit_approve`,
+      { reason },
+      {
+        action: `Submitting push campaign ${notificationId} for approval`,
+        advice: "Run `pulumi refresh` to see where the campaign stands, then `pulumi up` again.",
+      },
+    );
+    return {
+      hasAccess: (reply.body.data as { has_access?: unknown } | undefined)?.has_access === true,
+      logId: reply.logId,
+    };
   }
 
   /** Withdraws a submitted review. POST …/:notification_id/cancel_approve. */
   async cancelApproval(notificationId: string): Promise<{ readonly logId: string | undefined }> {
-    const { reply } = await this.once(undefined, `${notificationsPath}/${encodeURIComponent(notificationId)}/cancel_approve`, undefined, {
-      action: `Withdrawing the review of push campaign ${notificationId}`,
-      advice: "Run `pulumi refresh` to see where the campaign stands.",
-    });
+    const { reply } = await this.once(
+      undefined,
+      `${notificationsPath}/${encodeURIComponent(notificationId)}/cancel_approve`,
+      undefined,
+      {
+        action: `Withdrawing the review of push campaign ${notificationId}`,
+        advice: "Run `pulumi refresh` to see where the campaign stands.",
+      },
+    );
     return { logId: reply.logId };
   }
 
   /** Schedules an approved campaign to go out at `sendAt` (ms since the epoch). POST …/:notification_id/execute_send. */
   async executeSend(notificationId: string, sendAt: number): Promise<{ readonly logId: string | undefined }> {
-    const { reply } = await this.once("executeSend", `${notificationsPath}/${encodeURIComponent(notificationId)}/execute_send`, { send_at: String(sendAt) }, {
-      action: `Scheduling push campaign ${notificationId} for ${new Date(sendAt).toISOString()}`,
-      advice: "Run `pulumi refresh` to see whether it is scheduled before trying again.",
-    });
+    const { reply } = await this.once(
+      "executeSend",
+      `${notificationsPath}/${encodeURIComponent(notificationId)}/execute_send`,
+      { send_at: String(sendAt) },
+      {
+        action: `Scheduling push campaign ${notificationId} for ${new Date(sendAt).toISOString()}`,
+        advice: "Run `pulumi refresh` to see whether it is scheduled before trying again.",
+      },
+    );
     return { logId: reply.logId };
   }
 
@@ -183,10 +216,15 @@ export class HelpdeskClient {
    * already delivered. POST …/:notification_id/cancel_send.
    */
   async cancelSend(notificationId: string, recall: boolean): Promise<{ readonly logId: string | undefined }> {
-    const { reply } = await this.once(undefined, `${notificationsPath}/${encodeURIComponent(notificationId)}/cancel_send`, { is_recall: recall }, {
-      action: `Cancelling the send of push campaign ${notificationId}${recall ? " and recalling its messages" : ""}`,
-      advice: "Run `pulumi refresh` to see where the campaign stands.",
-    });
+    const { reply } = await this.once(
+      undefined,
+      `${notificationsPath}/${encodeURIComponent(notificationId)}/cancel_send`,
+      { is_recall: recall },
+      {
+        action: `Cancelling the send of push campaign ${notificationId}${recall ? " and recalling its messages" : ""}`,
+        advice: "Run `pulumi refresh` to see where the campaign stands.",
+      },
+    );
     return { logId: reply.logId };
   }
 
@@ -194,12 +232,15 @@ export class HelpdeskClient {
    * Sends a message through the helpdesk bot (服务台机器人向工单绑定的群内发送消息). POST
    * /open-apis/helpdesk/v1/message, with a tenant access token as the page requires.
    */
-  async sendBotMessage(message: WireBotMessage): Promise<{ readonly messageId: string; readonly logId: string | undefined }> {
+  async sendBotMessage(
+    message: WireBotMessage,
+  ): Promise<{ readonly messageId: string; readonly logId: string | undefined }> {
     const { reply } = await this.once("botMessage", "/open-apis/helpdesk/v1/message", message, {
       tenantToken: true,
       action: `Sending a ${message.msg_type} message to ${message.receiver_id}`,
       advice: "Check the receiver's helpdesk chat before sending it again.",
-      validate: (data) => typeof data?.message_id === "string" && data.message_id !== "" ? undefined : "no data.message_id in the reply",
+      validate: (data) =>
+        typeof data?.message_id === "string" && data.message_id !== "" ? undefined : "no data.message_id in the reply",
     });
     return { messageId: (reply.body.data as { message_id: string }).message_id, logId: reply.logId };
   }
@@ -212,20 +253,42 @@ export class HelpdeskClient {
     endpoint: PacedEndpoint | undefined,
     path: string,
     body: unknown,
-    about: { action: string; advice: string; jobName?: string; tenantToken?: boolean; validate?: (data: Record<string, unknown> | undefined) => string | undefined },
+    about: {
+      action: string;
+      advice: string;
+      jobName?: string;
+      tenantToken?: boolean;
+      validate?: (data: Record<string, unknown> | undefined) => string | undefined;
+    },
   ): Promise<{ call: FeishuCall; reply: FeishuReply }> {
     const sentAt = new Date().toISOString();
-    const unknownOutcome = (error: FeishuNetworkError | FeishuApiError | FeishuResponseError, logId: string | undefined) =>
-      new FeishuOutcomeUnknownError({ endpoint: error.endpoint, action: about.action, jobName: about.jobName, sentAt, logId, advice: about.advice, cause: error });
+    const unknownOutcome = (
+      error: FeishuNetworkError | FeishuApiError | FeishuResponseError,
+      logId: string | undefined,
+    ) =>
+      new FeishuOutcomeUnknownError({
+        endpoint: error.endpoint,
+        action: about.action,
+        jobName: about.jobName,
+        sentAt,
+        logId,
+        advice: about.advice,
+        cause: error,
+      });
     let sent: { call: FeishuCall; reply: FeishuReply };
     try {
       sent = await this.withRetries(endpoint, false, () => this.call("POST", path, body, about.tenantToken));
     } catch (error) {
       // An error of another call (the token request made to build this one) says nothing about this POST.
-      const ours = (FeishuNetworkError.isInstance(error) || FeishuApiError.isInstance(error) || FeishuResponseError.isInstance(error)) && error.endpoint === `POST ${path}`;
+      const ours =
+        (FeishuNetworkError.isInstance(error) ||
+          FeishuApiError.isInstance(error) ||
+          FeishuResponseError.isInstance(error)) &&
+        error.endpoint === `POST ${path}`;
       if (!ours) throw error;
       if (FeishuNetworkError.isInstance(error) && error.requestSent) throw unknownOutcome(error, undefined);
-      if (FeishuApiError.isInstance(error) && (error.status >= 500 || error.code === 155000)) throw unknownOutcome(error, error.logId);
+      if (FeishuApiError.isInstance(error) && (error.status >= 500 || error.code === 155000))
+        throw unknownOutcome(error, error.logId);
       if (FeishuResponseError.isInstance(error)) throw unknownOutcome(error, error.logId);
       throw error;
     }
@@ -235,7 +298,10 @@ export class HelpdeskClient {
   }
 
   /** Updates a draft campaign. PATCH /open-apis/helpdesk/v1/notifications/:notification_id. */
-  async patchNotification(notificationId: string, body: WireNotificationBody): Promise<{ readonly logId: string | undefined }> {
+  async patchNotification(
+    notificationId: string,
+    body: WireNotificationBody,
+  ): Promise<{ readonly logId: string | undefined }> {
     const path = `${notificationsPath}/${encodeURIComponent(notificationId)}`;
     // A full-body PATCH is idempotent, so it is retried like a read.
     const { reply } = await this.withRetries("patch", true, () => this.call("PATCH", path, body));
@@ -245,12 +311,21 @@ export class HelpdeskClient {
   /** Reads a campaign. GET /open-apis/helpdesk/v1/notifications/:notification_id. */
   async getNotification(notificationId: string): Promise<FetchedNotification> {
     const path = `${notificationsPath}/${encodeURIComponent(notificationId)}`;
-    const { reply } = await this.withRetries("get", true, () => this.call("GET", path), (call, candidate) => {
-      const data = candidate.body.data as { notification?: { status?: unknown } } | undefined;
-      if (typeof data?.notification !== "object" || data.notification === null || typeof data.notification.status !== "number") {
-        throw this.http.describeMalformed(call, candidate, "no data.notification with a numeric status in the reply");
-      }
-    });
+    const { reply } = await this.withRetries(
+      "get",
+      true,
+      () => this.call("GET", path),
+      (call, candidate) => {
+        const data = candidate.body.data as { notification?: { status?: unknown } } | undefined;
+        if (
+          typeof data?.notification !== "object" ||
+          data.notification === null ||
+          typeof data.notification.status !== "number"
+        ) {
+          throw this.http.describeMalformed(call, candidate, "no data.notification with a numeric status in the reply");
+        }
+      },
+    );
     const data = reply.body.data as { notification: WireNotification; approval_app_link?: unknown };
     const notification = data.notification;
     return {
@@ -277,7 +352,8 @@ export class HelpdeskClient {
       // Build first (it may fetch a token), then take the slot just before sending: a slot
       // taken earlier would let the request reach Feishu later than the pacer assumes.
       const call = await build();
-      const slot = endpoint && this.options.pacing !== false ? await this.pacer.take(endpoint, this.options.onWait) : undefined;
+      const slot =
+        endpoint && this.options.pacing !== false ? await this.pacer.take(endpoint, this.options.onWait) : undefined;
       // The deadline counts from the first send: waiting for a slot in a long queue is not failing.
       started ??= Date.now();
       try {
@@ -285,14 +361,24 @@ export class HelpdeskClient {
         validate?.(call, reply);
         return { call, reply };
       } catch (error) {
-        if (FeishuApiError.isInstance(error) && tokenRejected.has(error.code) && this.#tokens.refreshable && !tokenRefreshed) {
+        if (
+          FeishuApiError.isInstance(error) &&
+          tokenRejected.has(error.code) &&
+          this.#tokens.refreshable &&
+          !tokenRefreshed
+        ) {
           tokenRefreshed = true;
           this.#tokens.invalidate();
           continue;
         }
         const verdict = retryVerdict(error, idempotent, attempt, this.options);
         if (!verdict.retry || Date.now() + verdict.afterMs - started > deadline) throw error;
-        this.options.onRetry?.({ endpoint: `${call.method} ${call.path}`, attempt: attempt + 1, afterMs: verdict.afterMs, error: error as Error });
+        this.options.onRetry?.({
+          endpoint: `${call.method} ${call.path}`,
+          attempt: attempt + 1,
+          afterMs: verdict.afterMs,
+          error: error as Error,
+        });
         if (verdict.rateLimited && endpoint) this.pacer.pauseUntil(endpoint, Date.now() + verdict.afterMs);
         else await new Promise((resolve) => setTimeout(resolve, verdict.afterMs));
       } finally {
@@ -301,7 +387,12 @@ export class HelpdeskClient {
     }
   }
 
-  private async call(method: FeishuCall["method"], path: string, body?: unknown, tenantToken = false): Promise<FeishuCall> {
+  private async call(
+    method: FeishuCall["method"],
+    path: string,
+    body?: unknown,
+    tenantToken = false,
+  ): Promise<FeishuCall> {
     return {
       method,
       path,

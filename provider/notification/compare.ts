@@ -1,5 +1,5 @@
+import { type CampaignProperty, campaignProperties, type NormalizedNotificationInputs } from "./inputs";
 import { cardsEqual } from "./mapping";
-import { campaignProperties, type CampaignProperty, type NormalizedNotificationInputs } from "./inputs";
 import { UNKNOWN } from "./schema";
 
 const listProperties = new Set<CampaignProperty>(["newStaffDepartments", "users", "departments", "chats"]);
@@ -17,7 +17,10 @@ function sameIds(a: unknown, b: unknown): boolean {
  * Removing `approval` or `sendAt` asks for nothing: un-submitting and un-scheduling are what
  * `onDelete` is for.
  */
-export function pendingLifecycleSteps(olds: Record<string, unknown>, news: Record<string, unknown>): ("approval" | "sendAt")[] {
+export function pendingLifecycleSteps(
+  olds: Record<string, unknown>,
+  news: Record<string, unknown>,
+): ("approval" | "sendAt")[] {
   const steps: ("approval" | "sendAt")[] = [];
   if (news.approval !== undefined && (olds.status === 0 || olds.status === undefined)) steps.push("approval");
   if (news.sendAt !== undefined && news.sendAt !== olds.sendAt) steps.push("sendAt");
@@ -42,7 +45,8 @@ export function changedProperties(
     const after = news[property];
     if (isUnknown(after)) return true;
     if (listProperties.has(property)) return !sameIds(before, after);
-    if (property === "pushContent" && typeof before === "string" && typeof after === "string") return !cardsEqual(before, after);
+    if (property === "pushContent" && typeof before === "string" && typeof after === "string")
+      return !cardsEqual(before, after);
     return before !== after;
   });
 }

@@ -1,5 +1,5 @@
 import type { WireNotification, WireNotificationBody } from "../client/wire-types";
-import { nameOf, NewStaffScopeType, PushScopeType, PushType } from "./enums";
+import { NewStaffScopeType, nameOf, PushScopeType, PushType } from "./enums";
 import type { NormalizedNotificationInputs } from "./inputs";
 
 /** The create/update request body for checked inputs. Every list is sent, so an emptied list is cleared. */
@@ -39,20 +39,26 @@ const meaningfulExt = (ext: string | undefined) => (ext === undefined || ext ===
  * the program with what Feishu holds. Where `live` says the same as `previous` in other words
  * (a reformatted card, a reordered list), `previous` is kept to avoid noise.
  */
-export function inputsFromWire(live: WireNotification, previous: NormalizedNotificationInputs): NormalizedNotificationInputs {
+export function inputsFromWire(
+  live: WireNotification,
+  previous: NormalizedNotificationInputs,
+): NormalizedNotificationInputs {
   const liveCard = normalizeCardText(live.push_content);
-  const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id) => b.includes(id));
+  const sameSet = (a: readonly string[], b: readonly string[]) =>
+    a.length === b.length && a.every((id) => b.includes(id));
   const keep = (a: readonly string[], b: readonly string[] | undefined) => (b === undefined || sameSet(a, b) ? a : b);
   // A GET may leave a zero-valued field out: only a value it does send can contradict `previous`.
-  const newStaffScope = live.push_type !== PushType.newStaffOnboarding
-    ? undefined
-    : live.new_staff_scope_type === undefined
-      ? previous.newStaffScopeType
-      : nameOf(NewStaffScopeType, live.new_staff_scope_type) ?? previous.newStaffScopeType;
+  const newStaffScope =
+    live.push_type !== PushType.newStaffOnboarding
+      ? undefined
+      : live.new_staff_scope_type === undefined
+        ? previous.newStaffScopeType
+        : (nameOf(NewStaffScopeType, live.new_staff_scope_type) ?? previous.newStaffScopeType);
   return {
     ...previous,
     jobName: live.job_name ?? previous.jobName,
-    pushContent: liveCard !== undefined && !cardsEqual(liveCard, previous.pushContent) ? liveCard : previous.pushContent,
+    pushContent:
+      liveCard !== undefined && !cardsEqual(liveCard, previous.pushContent) ? liveCard : previous.pushContent,
     pushType: nameOf(PushType, live.push_type) ?? previous.pushType,
     pushScopeType: nameOf(PushScopeType, live.push_scope_type) ?? previous.pushScopeType,
     newStaffScopeType: newStaffScope,
@@ -94,5 +100,8 @@ function deepEqual(a: unknown, b: unknown): boolean {
   }
   const ak = Object.keys(a);
   const bo = b as Record<string, unknown>;
-  return ak.length === Object.keys(bo).length && ak.every((k) => k in bo && deepEqual((a as Record<string, unknown>)[k], bo[k]));
+  return (
+    ak.length === Object.keys(bo).length &&
+    ak.every((k) => k in bo && deepEqual((a as Record<string, unknown>)[k], bo[k]))
+  );
 }

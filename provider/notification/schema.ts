@@ -50,36 +50,46 @@ const idList = (what: string) =>
     });
 
 // The card may be given as an object or as JSON text; either way Feishu needs a JSON object.
-const pushContent = z.union([z.string(), z.record(z.string(), z.unknown())], "must be a card object or its JSON text").transform((value, ctx) => {
-  let card: unknown = value;
-  if (typeof value === "string") {
-    try {
-      card = JSON.parse(value);
-    } catch (error) {
-      ctx.addIssue({ code: "custom", message: `must be valid JSON (${(error as Error).message})` });
+const pushContent = z
+  .union([z.string(), z.record(z.string(), z.unknown())], "must be a card object or its JSON text")
+  .transform((value, ctx) => {
+    let card: unknown = value;
+    if (typeof value === "string") {
+      try {
+        card = JSON.parse(value);
+      } catch (error) {
+        ctx.addIssue({ code: "custom", message: `must be valid JSON (${(error as Error).message})` });
+        return z.NEVER;
+      }
+    }
+    if (typeof card !== "object" || card === null || Array.isArray(card)) {
+      ctx.addIssue({ code: "custom", message: "must be a JSON object (a message card), not an array or a scalar" });
       return z.NEVER;
     }
-  }
-  if (typeof card !== "object" || card === null || Array.isArray(card)) {
-    ctx.addIssue({ code: "custom", message: "must be a JSON object (a message card), not an array or a scalar" });
-    return z.NEVER;
-  }
-  return JSON.stringify(card);
-});
+    return JSON.stringify(card);
+  });
 
 // A time as an ISO 8601 string ("2026-12-01T09:00:00+08:00") or milliseconds since the epoch
 // (number or digits); kept as Feishu's format, milliseconds as text.
-const sendAtSchema = z.union([z.string(), z.number()], "must be an ISO 8601 time or milliseconds since the epoch").transform((value, ctx) => {
-  const ms = typeof value === "number" || /^\d+$/.test(value) ? Number(value) : Date.parse(value);
-  if (!Number.isSafeInteger(ms) || ms <= 0) {
-    ctx.addIssue({ code: "custom", message: `must be an ISO 8601 time or milliseconds since the epoch; got ${JSON.stringify(value)}` });
-    return z.NEVER;
-  }
-  return String(ms);
-});
+const sendAtSchema = z
+  .union([z.string(), z.number()], "must be an ISO 8601 time or milliseconds since the epoch")
+  .transform((value, ctx) => {
+    const ms = typeof value === "number" || /^\d+$/.test(value) ? Number(value) : Date.parse(value);
+    if (!Number.isSafeInteger(ms) || ms <= 0) {
+      ctx.addIssue({
+        code: "custom",
+        message: `must be an ISO 8601 time or milliseconds since the epoch; got ${JSON.stringify(value)}`,
+      });
+      return z.NEVER;
+    }
+    return String(ms);
+  });
 
 const fields = {
-  jobName: z.string("is required: the campaign's job name (job_name)").trim().min(1, "must not be empty (job_name is required)"),
+  jobName: z
+    .string("is required: the campaign's job name (job_name)")
+    .trim()
+    .min(1, "must not be empty (job_name is required)"),
   pushContent: pushContent,
   pushType: enumSchema(PushType),
   pushScopeType: enumSchema(PushScopeType),
@@ -90,7 +100,9 @@ const fields = {
   chats: idList("chat"),
   ext: z.string("must be a string").optional(),
   adoptId: z.string("must be a string").trim().min(1, "must not be empty").optional(),
-  approval: z.object({ reason: z.string("must be a string").trim().min(1, "must not be empty") }, "must be { reason: string }").optional(),
+  approval: z
+    .object({ reason: z.string("must be a string").trim().min(1, "must not be empty") }, "must be { reason: string }")
+    .optional(),
   sendAt: sendAtSchema.optional(),
   onDelete: z.enum(["retain", "cancel", "recall"], 'must be "retain", "cancel" or "recall"').optional(),
   cancelToEdit: z.boolean("must be true or false").optional(),
@@ -115,19 +127,31 @@ function crossFieldFailures(v: NormalizedNotificationInputs, known: (p: FieldNam
 
   if (known("pushType") && known("pushScopeType")) {
     if (v.pushType === "scheduled" && v.pushScopeType === "newStaff") {
-      fail("pushScopeType", 'cannot be "newStaff" (3) when pushType is "scheduled" (0): push_type 0 requires push_scope_type ≠ 3');
+      fail(
+        "pushScopeType",
+        'cannot be "newStaff" (3) when pushType is "scheduled" (0): push_type 0 requires push_scope_type ≠ 3',
+      );
     }
     if (v.pushType === "newStaffOnboarding" && v.pushScopeType !== "chatsOnly" && v.pushScopeType !== "newStaff") {
-      fail("pushScopeType", `must be "chatsOnly" (1) or "newStaff" (3) when pushType is "newStaffOnboarding" (1); got "${v.pushScopeType}"`);
+      fail(
+        "pushScopeType",
+        `must be "chatsOnly" (1) or "newStaff" (3) when pushType is "newStaffOnboarding" (1); got "${v.pushScopeType}"`,
+      );
     }
   }
   if (known("pushType") && known("newStaffScopeType")) {
     if (v.pushType === "newStaffOnboarding" && v.newStaffScopeType === undefined) {
-      fail("newStaffScopeType", 'is required when pushType is "newStaffOnboarding" (1): "allNewStaff" (0) or "departments" (1)');
+      fail(
+        "newStaffScopeType",
+        'is required when pushType is "newStaffOnboarding" (1): "allNewStaff" (0) or "departments" (1)',
+      );
     }
     // Feishu ignores it on a scheduled push; setting it there is almost certainly a mistake.
     if (v.pushType === "scheduled" && v.newStaffScopeType !== undefined) {
-      fail("newStaffScopeType", 'only applies when pushType is "newStaffOnboarding" (1); remove it for a scheduled push');
+      fail(
+        "newStaffScopeType",
+        'only applies when pushType is "newStaffOnboarding" (1); remove it for a scheduled push',
+      );
     }
   }
   if (known("newStaffScopeType") && known("newStaffDepartments")) {
@@ -135,23 +159,36 @@ function crossFieldFailures(v: NormalizedNotificationInputs, known: (p: FieldNam
       fail("newStaffDepartments", 'must not be empty when newStaffScopeType is "departments" (1)');
     }
     if (v.newStaffScopeType !== "departments" && v.newStaffDepartments.length > 0) {
-      fail("newStaffDepartments", 'only applies when newStaffScopeType is "departments" (1); remove it or set newStaffScopeType');
+      fail(
+        "newStaffDepartments",
+        'only applies when newStaffScopeType is "departments" (1); remove it or set newStaffScopeType',
+      );
     }
   }
   if (known("sendAt") && v.sendAt !== undefined && v.approval === undefined && known("approval")) {
-    failures.push({ property: "sendAt", reason: "sendAt needs approval: Feishu only schedules an approved campaign; add approval: { reason }" });
+    failures.push({
+      property: "sendAt",
+      reason: "sendAt needs approval: Feishu only schedules an approved campaign; add approval: { reason }",
+    });
   }
   if (known("pushScopeType")) {
     const membersEmpty = (why: string) => {
       if (known("users") && v.users.length > 0) fail("users", `must be empty when pushScopeType is ${why}`);
-      if (known("departments") && v.departments.length > 0) fail("departments", `must be empty when pushScopeType is ${why}`);
+      if (known("departments") && v.departments.length > 0)
+        fail("departments", `must be empty when pushScopeType is ${why}`);
     };
     if (v.pushScopeType === "allMembers") membersEmpty('"allMembers" (0): the push already goes to everyone');
     if (v.pushScopeType === "chatsOnly") {
       membersEmpty('"chatsOnly" (1): no member is pushed to');
-      if (known("chats") && v.chats.length === 0) fail("chats", 'must not be empty when pushScopeType is "chatsOnly" (1)');
+      if (known("chats") && v.chats.length === 0)
+        fail("chats", 'must not be empty when pushScopeType is "chatsOnly" (1)');
     }
-    if (v.pushScopeType === "someMembers" && known("users") && known("departments") && v.users.length + v.departments.length === 0) {
+    if (
+      v.pushScopeType === "someMembers" &&
+      known("users") &&
+      known("departments") &&
+      v.users.length + v.departments.length === 0
+    ) {
       fail("users", 'or departments must not be empty when pushScopeType is "someMembers" (2)');
     }
   }
@@ -163,7 +200,11 @@ function crossFieldFailures(v: NormalizedNotificationInputs, known: (p: FieldNam
  * normalizes them. Every property is checked on its own, then the cross-field rules run on those
  * that passed, so one preview reports every mistake. Unknown values (preview) pass untouched.
  */
-export function checkNotificationInputs(raw: Record<string, unknown>, olds: Record<string, unknown> = {}, now = Date.now()): InputCheck {
+export function checkNotificationInputs(
+  raw: Record<string, unknown>,
+  olds: Record<string, unknown> = {},
+  now = Date.now(),
+): InputCheck {
   const failures: InputFailure[] = [];
   const values: Record<string, unknown> = {};
   const usable = new Set<FieldName>();
@@ -192,8 +233,16 @@ export function checkNotificationInputs(raw: Record<string, unknown>, olds: Reco
   const inputs = values as unknown as NormalizedNotificationInputs;
   failures.push(...crossFieldFailures(inputs, (p) => usable.has(p)));
   // A past time is fine once it has been used (the campaign went out then); a new one must be ahead.
-  if (usable.has("sendAt") && inputs.sendAt !== undefined && inputs.sendAt !== olds.sendAt && Number(inputs.sendAt) <= now) {
-    failures.push({ property: "sendAt", reason: `sendAt ${new Date(Number(inputs.sendAt)).toISOString()} is in the past` });
+  if (
+    usable.has("sendAt") &&
+    inputs.sendAt !== undefined &&
+    inputs.sendAt !== olds.sendAt &&
+    Number(inputs.sendAt) <= now
+  ) {
+    failures.push({
+      property: "sendAt",
+      reason: `sendAt ${new Date(Number(inputs.sendAt)).toISOString()} is in the past`,
+    });
   }
   return failures.length > 0 ? { ok: false, failures } : { ok: true, inputs };
 }

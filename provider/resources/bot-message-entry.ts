@@ -12,7 +12,8 @@ export const configure = (req: pulumi.dynamic.ConfigureRequest) => provider.conf
 /** See {@link BotMessageProvider.check}. */
 export const check = (olds: Record<string, unknown>, news: Record<string, unknown>) => provider.check(olds, news);
 /** See {@link BotMessageProvider.diff}. */
-export const diff = (id: string, olds: Record<string, unknown>, news: Record<string, unknown>) => provider.diff(id, olds, news);
+export const diff = (id: string, olds: Record<string, unknown>, news: Record<string, unknown>) =>
+  provider.diff(id, olds, news);
 /** See {@link BotMessageProvider.create}. */
 export const create = (inputs: Record<string, unknown>) => provider.create(inputs);
 /** See {@link BotMessageProvider.read}. */

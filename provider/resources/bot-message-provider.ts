@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { HelpdeskClient, type HelpdeskClientOptions } from "../client/helpdesk-client";
 import { checkBotMessageInputs, type NormalizedBotMessageInputs } from "../bot-message/schema";
+import { HelpdeskClient, type HelpdeskClientOptions } from "../client/helpdesk-client";
 import { cardsEqual } from "../notification/mapping";
 import { clientOptionsFrom } from "./provider-settings";
 
@@ -8,7 +8,12 @@ const properties = ["msgType", "content", "receiverId", "receiveType"] as const;
 
 /** The body of the API for checked inputs. */
 export function toWireBotMessage(inputs: NormalizedBotMessageInputs) {
-  return { msg_type: inputs.msgType, content: inputs.content, receiver_id: inputs.receiverId, receive_type: inputs.receiveType };
+  return {
+    msg_type: inputs.msgType,
+    content: inputs.content,
+    receiver_id: inputs.receiverId,
+    receive_type: inputs.receiveType,
+  };
 }
 
 /**
@@ -31,11 +36,19 @@ export class BotMessageProvider implements pulumi.dynamic.ResourceProvider {
   }
 
   /** Every changed property means a new message: content compared as JSON values. */
-  async diff(_id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+  async diff(
+    _id: string,
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+  ): Promise<pulumi.dynamic.DiffResult> {
     const replaces = properties.filter((p) =>
-      p === "content" && typeof olds.content === "string" && typeof news.content === "string" ? !cardsEqual(olds.content, news.content) : olds[p] !== news[p],
+      p === "content" && typeof olds.content === "string" && typeof news.content === "string"
+        ? !cardsEqual(olds.content, news.content)
+        : olds[p] !== news[p],
     );
-    return replaces.length === 0 ? { changes: false } : { changes: true, replaces: [...replaces], deleteBeforeReplace: false };
+    return replaces.length === 0
+      ? { changes: false }
+      : { changes: true, replaces: [...replaces], deleteBeforeReplace: false };
   }
 
   async create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult> {
@@ -51,7 +64,9 @@ export class BotMessageProvider implements pulumi.dynamic.ResourceProvider {
 
   /** A message cannot be unsent: removing the resource only lets go of it. */
   async delete(id: string, props: Record<string, unknown>): Promise<void> {
-    console.warn(`warning: helpdesk bot message ${id} to ${String(props.receiverId)} was removed from the stack; Feishu has no API to unsend it, so it stays in the chat.`);
+    console.warn(
+      `warning: helpdesk bot message ${id} to ${String(props.receiverId)} was removed from the stack; Feishu has no API to unsend it, so it stays in the chat.`,
+    );
   }
 
   private api(): HelpdeskClient {

@@ -43,11 +43,19 @@ export class HelpdeskBotMessage extends pulumi.CustomResource {
    * @param opts Resource options.
    */
   constructor(name: string, args: HelpdeskBotMessageArgs, opts?: pulumi.CustomResourceOptions) {
-    super(HelpdeskBotMessage.type, name, { messageId: undefined, sentAt: undefined, ...args, __provider: BOT_MESSAGE_PROVIDER_SOURCE }, opts);
+    super(
+      HelpdeskBotMessage.type,
+      name,
+      { messageId: undefined, sentAt: undefined, ...args, __provider: BOT_MESSAGE_PROVIDER_SOURCE },
+      opts,
+    );
   }
 
   /** True if `value` is a HelpdeskBotMessage, from any copy of this package. */
   static override isInstance(value: unknown): value is HelpdeskBotMessage {
-    return pulumi.CustomResource.isInstance(value) && (value as unknown as { __pulumiType?: string }).__pulumiType === HelpdeskBotMessage.type;
+    return (
+      pulumi.CustomResource.isInstance(value) &&
+      (value as unknown as { __pulumiType?: string }).__pulumiType === HelpdeskBotMessage.type
+    );
   }
 }

@@ -125,11 +125,21 @@ export class HelpdeskNotification extends pulumi.CustomResource {
    */
   constructor(name: string, args: HelpdeskNotificationArgs, opts?: pulumi.CustomResourceOptions) {
     const outputs = {
-      notificationId: undefined, status: undefined, isDraft: undefined,
-      targetUserCount: undefined, sentUserCount: undefined, readUserCount: undefined,
-      createdAt: undefined, updatedAt: undefined, sendAt: undefined,
-      createUser: undefined, updateUser: undefined, approvalAppLink: undefined,
-      stage: undefined, approvalSubmitted: undefined, approvalGranted: undefined,
+      notificationId: undefined,
+      status: undefined,
+      isDraft: undefined,
+      targetUserCount: undefined,
+      sentUserCount: undefined,
+      readUserCount: undefined,
+      createdAt: undefined,
+      updatedAt: undefined,
+      sendAt: undefined,
+      createUser: undefined,
+      updateUser: undefined,
+      approvalAppLink: undefined,
+      stage: undefined,
+      approvalSubmitted: undefined,
+      approvalGranted: undefined,
     };
     // What pulumi.dynamic.Resource does, with a hand-written `__provider` (see provider-source.ts).
     super(HelpdeskNotification.type, name, { ...outputs, ...args, __provider: PROVIDER_SOURCE }, opts);
@@ -137,7 +147,9 @@ export class HelpdeskNotification extends pulumi.CustomResource {
 
   /** True if `value` is a HelpdeskNotification, from any copy of this package. */
   static override isInstance(value: unknown): value is HelpdeskNotification {
-    return pulumi.CustomResource.isInstance(value) &&
-      (value as unknown as { __pulumiType?: string }).__pulumiType === HelpdeskNotification.type;
+    return (
+      pulumi.CustomResource.isInstance(value) &&
+      (value as unknown as { __pulumiType?: string }).__pulumiType === HelpdeskNotification.type
+    );
   }
 }

@@ -1,8 +1,8 @@
-import type { WireNotificationUser } from "../client/wire-types";
 import type { FetchedNotification } from "../client/helpdesk-client";
-import { inputsFromWire } from "../notification/mapping";
+import type { WireNotificationUser } from "../client/wire-types";
 import type { NormalizedNotificationInputs } from "../notification/inputs";
-import { stageOf, type ApprovalRecord, type CampaignStage } from "../notification/stage";
+import { inputsFromWire } from "../notification/mapping";
+import { type ApprovalRecord, type CampaignStage, stageOf } from "../notification/stage";
 
 /** A user as the campaign's outputs show it. */
 export interface NotificationUserOutput {
@@ -51,7 +51,11 @@ function dropUndefined<T extends object>(value: T): T {
 }
 
 /** The outputs for a campaign just read from Feishu, keeping `previous` where it means the same. */
-export function stateFromLive(fetched: FetchedNotification, previous: NormalizedNotificationInputs, record: ApprovalRecord = {}): NotificationState {
+export function stateFromLive(
+  fetched: FetchedNotification,
+  previous: NormalizedNotificationInputs,
+  record: ApprovalRecord = {},
+): NotificationState {
   const live = fetched.notification;
   // A draft has no review in progress, whatever was submitted before (it may have been withdrawn).
   const approval = live.status === 0 ? {} : record;
@@ -78,11 +82,37 @@ export function stateFromLive(fetched: FetchedNotification, previous: Normalized
 /** Only the input part of a state, for `ReadResult.inputs`. */
 export function inputsOf(state: NormalizedNotificationInputs): NormalizedNotificationInputs {
   const {
-    jobName, pushContent, pushType, pushScopeType, newStaffScopeType, newStaffDepartments, users, departments, chats, ext, adoptId,
-    approval, sendAt, onDelete, cancelToEdit,
+    jobName,
+    pushContent,
+    pushType,
+    pushScopeType,
+    newStaffScopeType,
+    newStaffDepartments,
+    users,
+    departments,
+    chats,
+    ext,
+    adoptId,
+    approval,
+    sendAt,
+    onDelete,
+    cancelToEdit,
   } = state;
   return dropUndefined({
-    jobName, pushContent, pushType, pushScopeType, newStaffScopeType, newStaffDepartments, users, departments, chats, ext, adoptId,
-    approval, sendAt, onDelete, cancelToEdit,
+    jobName,
+    pushContent,
+    pushType,
+    pushScopeType,
+    newStaffScopeType,
+    newStaffDepartments,
+    users,
+    departments,
+    chats,
+    ext,
+    adoptId,
+    approval,
+    sendAt,
+    onDelete,
+    cancelToEdit,
   });
 }

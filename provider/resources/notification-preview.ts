@@ -9,6 +9,9 @@ import { clientOptionsFrom } from "./provider-settings";
  * @example
  * await sendNotificationPreview("7001795247043727001");
  */
-export async function sendNotificationPreview(notificationId: string, options?: HelpdeskClientOptions): Promise<{ readonly logId: string | undefined }> {
+export async function sendNotificationPreview(
+  notificationId: string,
+  options?: HelpdeskClientOptions,
+): Promise<{ readonly logId: string | undefined }> {
   return new HelpdeskClient(options ?? clientOptionsFrom({ get: () => undefined })).previewNotification(notificationId);
 }

@@ -2,14 +2,14 @@ import type * as pulumi from "@pulumi/pulumi";
 import { FeishuApiError } from "../client/errors/feishu-api-error";
 import { FeishuHelpdeskError } from "../client/errors/feishu-helpdesk-error";
 import { NotificationNotDraftError } from "../client/errors/notification-not-draft-error";
-import { HelpdeskClient, type FetchedNotification, type HelpdeskClientOptions } from "../client/helpdesk-client";
+import { type FetchedNotification, HelpdeskClient, type HelpdeskClientOptions } from "../client/helpdesk-client";
 import { describeWait } from "../client/pacing/pacer";
 import { changedProperties, isUnknown, pendingLifecycleSteps } from "../notification/compare";
 import type { NormalizedNotificationInputs } from "../notification/inputs";
 import { inputsFromWire, toWireBody } from "../notification/mapping";
 import { checkNotificationInputs } from "../notification/schema";
-import { stageOf, type ApprovalRecord } from "../notification/stage";
-import { inputsOf, stateFromLive, type NotificationState } from "./notification-outputs";
+import { type ApprovalRecord, stageOf } from "../notification/stage";
+import { inputsOf, type NotificationState, stateFromLive } from "./notification-outputs";
 import { clientOptionsFrom } from "./provider-settings";
 
 const NOT_FOUND = 154004;
@@ -56,7 +56,10 @@ function progressReporter(): Pick<HelpdeskClientOptions, "onWait" | "onRetry"> {
   return {
     onWait: (notice) => say(`wait ${notice.endpoint}`, describeWait(notice)),
     onRetry: (notice) =>
-      say(`retry ${notice.endpoint}`, `retrying ${notice.endpoint} in ${(notice.afterMs / 1000).toFixed(1)}s (attempt ${notice.attempt} failed: ${notice.error.message})`),
+      say(
+        `retry ${notice.endpoint}`,
+        `retrying ${notice.endpoint} in ${(notice.afterMs / 1000).toFixed(1)}s (attempt ${notice.attempt} failed: ${notice.error.message})`,
+      ),
   };
 }
 
@@ -86,7 +89,11 @@ export class NotificationProvider implements pulumi.dynamic.ResourceProvider {
    * campaign stands. With no change it makes no API call. A change to the campaign itself reads
    * the live status, so a preview already fails when Feishu would refuse the update.
    */
-  async diff(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.DiffResult> {
+  async diff(
+    id: string,
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+  ): Promise<pulumi.dynamic.DiffResult> {
     const changed = changedProperties(olds, news);
     const settingsChanged = olds.onDelete !== news.onDelete || olds.cancelToEdit !== news.cancelToEdit;
     const steps = pendingLifecycleSteps(olds, news);
@@ -100,7 +107,12 @@ export class NotificationProvider implements pulumi.dynamic.ResourceProvider {
     }
     // A value only unknown during preview may turn out the same; the diff at apply time, with
     // known values, and update itself check the live status then.
-    if (changed.length === 0 || changed.every((property) => isUnknown(news[property])) || news.cancelToEdit === true || isUnknown(news.cancelToEdit)) {
+    if (
+      changed.length === 0 ||
+      changed.every((property) => isUnknown(news[property])) ||
+      news.cancelToEdit === true ||
+      isUnknown(news.cancelToEdit)
+    ) {
       return { changes: true };
     }
     await this.liveDraft(id, String(olds.jobName ?? ""));
@@ -118,10 +130,15 @@ export class NotificationProvider implements pulumi.dynamic.ResourceProvider {
     try {
       record = await this.advanceLifecycle(created.notificationId, desired, { status: created.status }, {});
     } catch (error) {
-      warn(`push campaign ${created.notificationId} was created, but a lifecycle step failed (${(error as Error).message}). It is recorded in the stack; run \`pulumi refresh\` and \`pulumi up\` to finish.`);
+      warn(
+        `push campaign ${created.notificationId} was created, but a lifecycle step failed (${(error as Error).message}). It is recorded in the stack; run \`pulumi refresh\` and \`pulumi up\` to finish.`,
+      );
       record = { approvalSubmitted: desired.approval !== undefined };
     }
-    return { id: created.notificationId, outs: await this.stateAfterWrite(created.notificationId, desired, created.status, record) };
+    return {
+      id: created.notificationId,
+      outs: await this.stateAfterWrite(created.notificationId, desired, created.status, record),
+    };
   }
 
   /** `pulumi refresh`: the live campaign, with its inputs, so later diffs compare with reality. */
@@ -145,18 +162,27 @@ export class NotificationProvider implements pulumi.dynamic.ResourceProvider {
    * `cancelToEdit`, a campaign under review is withdrawn, edited and submitted again. Then the
    * lifecycle the inputs ask for: submit for review, schedule.
    */
-  async update(id: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.UpdateResult> {
+  async update(
+    id: string,
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+  ): Promise<pulumi.dynamic.UpdateResult> {
     const desired = previousInputs(news);
     let record = recordOf(olds);
     let live = (await this.fetch(id, String(olds.jobName ?? ""))).notification;
     if (changedProperties(olds, news).length > 0) {
       if (live.status !== 0) {
-        if (!desired.cancelToEdit) throw new NotificationNotDraftError({ notificationId: id, jobName: live.job_name ?? String(olds.jobName), status: live.status });
+        if (!desired.cancelToEdit)
+          throw new NotificationNotDraftError({
+            notificationId: id,
+            jobName: live.job_name ?? String(olds.jobName),
+            status: live.status,
+          });
         if (live.send_at) {
           throw new Error(
             `Cannot edit push campaign ${id} ("${live.job_name}"): it is scheduled for ${new Date(Number(live.send_at)).toISOString()} ` +
               `(status ${live.status}). cancelToEdit only withdraws a review; a scheduled send must be cancelled first ` +
-              "(remove the resource with onDelete: \"cancel\", or cancel it in the Helpdesk console). Nothing was changed.",
+              '(remove the resource with onDelete: "cancel", or cancel it in the Helpdesk console). Nothing was changed.',
           );
         }
         await this.api().cancelApproval(id);
@@ -166,7 +192,14 @@ export class NotificationProvider implements pulumi.dynamic.ResourceProvider {
         } catch (error) {
           // The review is withdrawn but the edit failed: put the campaign back up for review
           // rather than leave a draft the state says is submitted (its diff would then be empty).
-          const resubmitted = desired.approval ? await this.api().submitApproval(id, desired.approval.reason).then(() => true, () => false) : false;
+          const resubmitted = desired.approval
+            ? await this.api()
+                .submitApproval(id, desired.approval.reason)
+                .then(
+                  () => true,
+                  () => false,
+                )
+            : false;
           throw new Error(
             `Push campaign ${id}: its review was withdrawn to edit it, but the edit failed (${(error as Error).message}). ` +
               (resubmitted
@@ -194,9 +227,10 @@ export class NotificationProvider implements pulumi.dynamic.ResourceProvider {
     const stays = "Feishu has no API to delete a push campaign, so it stays in the Helpdesk console";
     if (policy === "retain") {
       const status = typeof props.status === "number" ? props.status : undefined;
-      const draft = status === 0
-        ? "It is a draft: it will not be sent unless someone submits it for approval there."
-        : `Its last seen status was ${status ?? "unknown"} (not a draft), and onDelete is "retain": nothing was cancelled.`;
+      const draft =
+        status === 0
+          ? "It is a draft: it will not be sent unless someone submits it for approval there."
+          : `Its last seen status was ${status ?? "unknown"} (not a draft), and onDelete is "retain": nothing was cancelled.`;
       return warn(`${name} was removed from the stack. ${stays}. ${draft}`);
     }
     let fetched: FetchedNotification;
@@ -208,29 +242,47 @@ export class NotificationProvider implements pulumi.dynamic.ResourceProvider {
     }
     const live = fetched.notification;
     const stage = stageOf(live, recordOf(props));
-    if (live.status === 0) return warn(`${name} was removed from the stack. ${stays}. It is a draft: it will not be sent unless someone submits it there.`);
+    if (live.status === 0)
+      return warn(
+        `${name} was removed from the stack. ${stays}. It is a draft: it will not be sent unless someone submits it there.`,
+      );
     // "sent" is certain only when Feishu counts targets; a chats-only push may still be going out.
     if (stage === "sent" && policy === "cancel" && (live.target_user_count ?? 0) > 0) {
-      return warn(`${name} was removed from the stack. It was already sent; its messages stay (onDelete: "recall" would recall them).`);
+      return warn(
+        `${name} was removed from the stack. It was already sent; its messages stay (onDelete: "recall" would recall them).`,
+      );
     }
     // A refusal means there is nothing left to cancel (cancelled in the console, or by an
     // earlier attempt whose answer was lost): the resource must still be able to go.
     const refused = (error: unknown) => {
       if (!isRefusal(error)) throw error;
-      warn(`${name} was removed from the stack; Feishu refused to cancel it (code ${error.code} "${error.feishuMessage}", request id ${error.logId ?? "not given"}), which means it was already cancelled or finished. Status seen: ${live.status}.`);
+      warn(
+        `${name} was removed from the stack; Feishu refused to cancel it (code ${error.code} "${error.feishuMessage}", request id ${error.logId ?? "not given"}), which means it was already cancelled or finished. Status seen: ${live.status}.`,
+      );
       return false;
     };
     if (live.send_at) {
-      const cancelled = await this.api().cancelSend(id, policy === "recall").then(() => true, refused);
-      if (cancelled) warn(`${name} was removed from the stack: its send was cancelled${policy === "recall" ? " and its delivered messages recalled" : ""}; it stays in the console.`);
+      const cancelled = await this.api()
+        .cancelSend(id, policy === "recall")
+        .then(() => true, refused);
+      if (cancelled)
+        warn(
+          `${name} was removed from the stack: its send was cancelled${policy === "recall" ? " and its delivered messages recalled" : ""}; it stays in the console.`,
+        );
       return;
     }
-    const withdrawn = await this.api().cancelApproval(id).then(() => true, refused);
-    if (withdrawn) warn(`${name} was removed from the stack: its review was withdrawn, and it stays in the console as a draft.`);
+    const withdrawn = await this.api()
+      .cancelApproval(id)
+      .then(() => true, refused);
+    if (withdrawn)
+      warn(`${name} was removed from the stack: its review was withdrawn, and it stays in the console as a draft.`);
   }
 
   private api(): HelpdeskClient {
-    this.#client ??= new HelpdeskClient({ ...(this.#options ?? clientOptionsFrom({ get: () => undefined })), ...progressReporter() });
+    this.#client ??= new HelpdeskClient({
+      ...(this.#options ?? clientOptionsFrom({ get: () => undefined })),
+      ...progressReporter(),
+    });
     return this.#client;
   }
 
@@ -253,7 +305,12 @@ export class NotificationProvider implements pulumi.dynamic.ResourceProvider {
   private async liveDraft(id: string, jobName: string): Promise<FetchedNotification> {
     const fetched = await this.fetch(id, jobName);
     const { status } = fetched.notification;
-    if (status !== 0) throw new NotificationNotDraftError({ notificationId: id, jobName: fetched.notification.job_name ?? jobName, status });
+    if (status !== 0)
+      throw new NotificationNotDraftError({
+        notificationId: id,
+        jobName: fetched.notification.job_name ?? jobName,
+        status,
+      });
     return fetched;
   }
 
@@ -274,7 +331,10 @@ export class NotificationProvider implements pulumi.dynamic.ResourceProvider {
         const { hasAccess } = await this.api().submitApproval(id, desired.approval.reason);
         record = { approvalSubmitted: true, approvalGranted: hasAccess };
         status = -1; // no longer a draft; the number is not known until the next read
-        if (!hasAccess) warn(`push campaign ${id} was submitted for review; the helpdesk owner must approve it before it can be scheduled.`);
+        if (!hasAccess)
+          warn(
+            `push campaign ${id} was submitted for review; the helpdesk owner must approve it before it can be scheduled.`,
+          );
       }
       if (desired.sendAt !== undefined && desired.sendAt !== live.send_at && status !== 0) {
         await this.api().executeSend(id, Number(desired.sendAt));
@@ -297,7 +357,9 @@ export class NotificationProvider implements pulumi.dynamic.ResourceProvider {
       fetched = await this.api().getNotification(adoptId);
     } catch (error) {
       if (FeishuApiError.isInstance(error) && error.code === NOT_FOUND) {
-        throw new Error(`adoptId: there is no push campaign ${adoptId} to adopt (Feishu code ${NOT_FOUND}); check the id.`);
+        throw new Error(
+          `adoptId: there is no push campaign ${adoptId} to adopt (Feishu code ${NOT_FOUND}); check the id.`,
+        );
       }
       throw error;
     }
@@ -320,14 +382,28 @@ export class NotificationProvider implements pulumi.dynamic.ResourceProvider {
    * Full outputs after a create or update, from a fresh GET. The write already succeeded, so if
    * the GET fails the resource is still recorded (with what is known) rather than lost.
    */
-  private async stateAfterWrite(id: string, desired: NormalizedNotificationInputs, status: number, record: ApprovalRecord): Promise<NotificationState> {
+  private async stateAfterWrite(
+    id: string,
+    desired: NormalizedNotificationInputs,
+    status: number,
+    record: ApprovalRecord,
+  ): Promise<NotificationState> {
     try {
       return stateFromLive(await this.api().getNotification(id), desired, record);
     } catch (error) {
       const why = FeishuHelpdeskError.isInstance(error) ? error.message : String(error);
-      warn(`push campaign ${id} was written, but reading it back failed (${why}); run \`pulumi refresh\` to fill in its server fields.`);
+      warn(
+        `push campaign ${id} was written, but reading it back failed (${why}); run \`pulumi refresh\` to fill in its server fields.`,
+      );
       const { sendAt: _, ...known } = desired;
-      return { ...known, notificationId: id, status, isDraft: status === 0, stage: status === 0 ? "draft" : "unknown", ...record };
+      return {
+        ...known,
+        notificationId: id,
+        status,
+        isDraft: status === 0,
+        stage: status === 0 ? "draft" : "unknown",
+        ...record,
+      };
     }
   }
 }

@@ -14,13 +14,15 @@ export const configure = (req: pulumi.dynamic.ConfigureRequest) => provider.conf
 /** See {@link NotificationProvider.check}. */
 export const check = (olds: Record<string, unknown>, news: Record<string, unknown>) => provider.check(olds, news);
 /** See {@link NotificationProvider.diff}. */
-export const diff = (id: string, olds: Record<string, unknown>, news: Record<string, unknown>) => provider.diff(id, olds, news);
+export const diff = (id: string, olds: Record<string, unknown>, news: Record<string, unknown>) =>
+  provider.diff(id, olds, news);
 /** See {@link NotificationProvider.create}. */
 export const create = (inputs: Record<string, unknown>) => provider.create(inputs);
 /** See {@link NotificationProvider.read}. */
 export const read = (id: string, props: Record<string, unknown>) => provider.read(id, props);
 /** See {@link NotificationProvider.update}. */
-export const update = (id: string, olds: Record<string, unknown>, news: Record<string, unknown>) => provider.update(id, olds, news);
+export const update = (id: string, olds: Record<string, unknown>, news: Record<string, unknown>) =>
+  provider.update(id, olds, news);
 /** See {@link NotificationProvider.delete}. */
 export const del = (id: string, props: Record<string, unknown>) => provider.delete(id, props);
 export { del as delete };

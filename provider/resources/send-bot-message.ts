@@ -1,6 +1,6 @@
 import { checkBotMessageInputs } from "../bot-message/schema";
-import { HelpdeskClient, type HelpdeskClientOptions } from "../client/helpdesk-client";
 import { FeishuConfigError } from "../client/errors/feishu-config-error";
+import { HelpdeskClient, type HelpdeskClientOptions } from "../client/helpdesk-client";
 import { toWireBotMessage } from "./bot-message-provider";
 import { clientOptionsFrom } from "./provider-settings";
 
@@ -12,10 +12,18 @@ import { clientOptionsFrom } from "./provider-settings";
  * await sendBotMessage({ ...BotMessage.text("Your laptop is ready"), receiverId: "ou_…", receiveType: "user" });
  */
 export async function sendBotMessage(
-  message: { msgType: string; content: string | Record<string, unknown>; receiverId: string; receiveType?: "chat" | "user" },
+  message: {
+    msgType: string;
+    content: string | Record<string, unknown>;
+    receiverId: string;
+    receiveType?: "chat" | "user";
+  },
   options?: HelpdeskClientOptions,
 ): Promise<{ readonly messageId: string; readonly logId: string | undefined }> {
   const checked = checkBotMessageInputs(message);
-  if (!checked.ok) throw new FeishuConfigError(`Invalid bot message: ${checked.failures.map((f) => f.reason).join("; ")}`);
-  return new HelpdeskClient(options ?? clientOptionsFrom({ get: () => undefined })).sendBotMessage(toWireBotMessage(checked.inputs));
+  if (!checked.ok)
+    throw new FeishuConfigError(`Invalid bot message: ${checked.failures.map((f) => f.reason).join("; ")}`);
+  return new HelpdeskClient(options ?? clientOptionsFrom({ get: () => undefined })).sendBotMessage(
+    toWireBotMessage(checked.inputs),
+  );
 }

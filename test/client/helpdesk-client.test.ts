@@ -1,6 +1,6 @@
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import { type RunningEmulator, startEmulator } from "../../emulator";
 import {
   FeishuApiError,
   FeishuConfigError,
@@ -34,26 +34,49 @@ describe("HelpdeskClient against the emulator over HTTP", () => {
     ["a tenant token from the app id and secret", { appId: credentials.appId, appSecret: credentials.appSecret }],
     ["a user access token", { userAccessToken: credentials.userAccessTokens[0] }],
   ])("creates, patches and reads a campaign with %s", async (_, token) => {
-    const client = new HelpdeskClient({ baseUrl: emulator.url, credentials: { helpdeskId: credentials.helpdeskId, helpdeskToken: credentials.helpdeskToken, ...token } });
+    const client = new HelpdeskClient({
+      baseUrl: emulator.url,
+      credentials: { helpdeskId: credentials.helpdeskId, helpdeskToken: credentials.helpdeskToken, ...token },
+    });
     const created = await client.createNotification(body);
-    expect(created).toMatchObject({ status: 0, notificationId: expect.stringMatching(/^\d{19}$/), logId: expect.any(String) });
+    expect(created).toMatchObject({
+      status: 0,
+      notificationId: expect.stringMatching(/^\d{19}$/),
+      logId: expect.any(String),
+    });
     await client.patchNotification(created.notificationId, { ...body, job_name: "Renamed" });
     const fetched = await client.getNotification(created.notificationId);
-    expect(fetched.notification).toMatchObject({ id: created.notificationId, job_name: "Renamed", status: 0, target_user_count: 1 });
+    expect(fetched.notification).toMatchObject({
+      id: created.notificationId,
+      job_name: "Renamed",
+      status: 0,
+      target_user_count: 1,
+    });
     expect(fetched.approvalAppLink).toContain(created.notificationId);
   });
 
   it("fetches the tenant token once and reuses it", async () => {
     emulator.clearRequests();
-    const client = new HelpdeskClient({ baseUrl: emulator.url, credentials: { ...credentials, userAccessToken: undefined } });
-    await Promise.all([client.createNotification(body), client.createNotification(body), client.createNotification(body)]);
+    const client = new HelpdeskClient({
+      baseUrl: emulator.url,
+      credentials: { ...credentials, userAccessToken: undefined },
+    });
+    await Promise.all([
+      client.createNotification(body),
+      client.createNotification(body),
+      client.createNotification(body),
+    ]);
     expect(emulator.requests.filter((r) => r.path.includes("tenant_access_token"))).toHaveLength(1);
   });
 
   it("throws FeishuApiError with status, code, request id and hint, and redacts both credentials", async () => {
     const client = new HelpdeskClient({
       baseUrl: emulator.url,
-      credentials: { helpdeskId: credentials.helpdeskId, helpdeskToken: "wrong-token", userAccessToken: credentials.userAccessTokens[0] },
+      credentials: {
+        helpdeskId: credentials.helpdeskId,
+        helpdeskToken: "wrong-token",
+        userAccessToken: credentials.userAccessTokens[0],
+      },
     });
     const error = await client.createNotification(body).catch((e: unknown) => e);
     expect(FeishuApiError.isInstance(error)).toBe(true);
@@ -62,7 +85,10 @@ describe("HelpdeskClient against the emulator over HTTP", () => {
     expect(error.logId).toMatch(/^\d{14}[0-9A-F]{20}$/);
     expect(error.message).toContain(`request id ${error.logId}`);
     expect(error.message).toContain("X-Lark-Helpdesk-Authorization");
-    expect(error.request.headers).toMatchObject({ Authorization: "[REDACTED]", "X-Lark-Helpdesk-Authorization": "[REDACTED]" });
+    expect(error.request.headers).toMatchObject({
+      Authorization: "[REDACTED]",
+      "X-Lark-Helpdesk-Authorization": "[REDACTED]",
+    });
     const serialized = JSON.stringify({ ...error, message: error.message, stack: error.stack });
     for (const secret of [...secretValues(credentials), "wrong-token"]) expect(serialized).not.toContain(secret);
   });
@@ -78,7 +104,9 @@ describe("HelpdeskClient against the emulator over HTTP", () => {
   });
 
   it("names the missing configuration instead of calling Feishu", async () => {
-    expect(() => new HelpdeskClient({ baseUrl: emulator.url, credentials: { helpdeskId: "", helpdeskToken: "" } })).toThrow(/FEISHU_HELPDESK_ID/);
+    expect(
+      () => new HelpdeskClient({ baseUrl: emulator.url, credentials: { helpdeskId: "", helpdeskToken: "" } }),
+    ).toThrow(/FEISHU_HELPDESK_ID/);
     const client = new HelpdeskClient({ baseUrl: emulator.url, credentials: { helpdeskId: "h", helpdeskToken: "t" } });
     const error = await client.getNotification("1").catch((e: unknown) => e);
     expect(FeishuConfigError.isInstance(error)).toBe(true);
@@ -106,7 +134,12 @@ describe("HelpdeskClient against a server that does not speak the API", () => {
 
   // A short deadline: these replies are retried (for reads) until it passes.
   const client = (id = "1") => ({
-    client: new HelpdeskClient({ baseUrl: url, credentials: { helpdeskId: "h", helpdeskToken: "t", userAccessToken: "u" }, retryDeadlineMs: 300, retryBaseDelayMs: 10 }),
+    client: new HelpdeskClient({
+      baseUrl: url,
+      credentials: { helpdeskId: "h", helpdeskToken: "t", userAccessToken: "u" },
+      retryDeadlineMs: 300,
+      retryBaseDelayMs: 10,
+    }),
     id,
   });
 
@@ -114,7 +147,11 @@ describe("HelpdeskClient against a server that does not speak the API", () => {
     const { client: c } = client();
     const error = await c.getNotification("html").catch((e: unknown) => e);
     expect(FeishuResponseError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ status: 502, logId: "LOGID-1", endpoint: "GET /open-apis/helpdesk/v1/notifications/html" });
+    expect(error).toMatchObject({
+      status: 502,
+      logId: "LOGID-1",
+      endpoint: "GET /open-apis/helpdesk/v1/notifications/html",
+    });
   });
 
   it("turns a reply without the documented data into FeishuResponseError, or for a create, an unknown outcome", async () => {
@@ -128,7 +165,12 @@ describe("HelpdeskClient against a server that does not speak the API", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    const c = new HelpdeskClient({ baseUrl: `http://127.0.0.1:${port}`, credentials: { helpdeskId: "h", helpdeskToken: "t", userAccessToken: "u" }, retryDeadlineMs: 300, retryBaseDelayMs: 10 });
+    const c = new HelpdeskClient({
+      baseUrl: `http://127.0.0.1:${port}`,
+      credentials: { helpdeskId: "h", helpdeskToken: "t", userAccessToken: "u" },
+      retryDeadlineMs: 300,
+      retryBaseDelayMs: 10,
+    });
     const error = await c.getNotification("1").catch((e: unknown) => e);
     expect(FeishuNetworkError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ code: "ECONNREFUSED", requestSent: false });

@@ -1,5 +1,5 @@
 import * as lark from "@larksuiteoapi/node-sdk";
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import { type RunningEmulator, startEmulator } from "../../emulator";
 import { randomCredentials } from "../harness/feishu-fixture";
 
 // The official Lark Node SDK as an independent client: the emulator speaks the real API
@@ -32,7 +32,10 @@ describe("the official Lark Node SDK against the emulator", () => {
       push_scope_type: 1,
       chat_list: [{ chat_id: "oc_sdk" }],
     };
-    const created = await client.helpdesk.v1.notification.create({ data, params: { user_id_type: "open_id" } }, lark.withHelpDeskCredential());
+    const created = await client.helpdesk.v1.notification.create(
+      { data, params: { user_id_type: "open_id" } },
+      lark.withHelpDeskCredential(),
+    );
     expect(created.code).toBe(0);
     const id = created.data?.notification_id as string;
     expect(id).toMatch(/^\d{19}$/);
@@ -43,7 +46,10 @@ describe("the official Lark Node SDK against the emulator", () => {
     );
     expect(patched.code).toBe(0);
 
-    const got = await client.helpdesk.v1.notification.get({ path: { notification_id: id } }, lark.withHelpDeskCredential());
+    const got = await client.helpdesk.v1.notification.get(
+      { path: { notification_id: id } },
+      lark.withHelpDeskCredential(),
+    );
     expect(got.code).toBe(0);
     expect(got.data?.notification).toMatchObject({ id, job_name: "Patched by the Lark SDK", status: 0 });
     expect(emulator.requests.map((r) => `${r.method} ${r.path.replace(id, ":id")} ${r.code}`)).toEqual([
@@ -57,10 +63,19 @@ describe("the official Lark Node SDK against the emulator", () => {
   it("sends a helpdesk bot message", async () => {
     const client = larkClient();
     const reply = await client.helpdesk.v1.botMessage.create(
-      { data: { msg_type: "text", content: JSON.stringify({ text: "Welcome!" }), receiver_id: "ou_sdk", receive_type: "chat" } },
+      {
+        data: {
+          msg_type: "text",
+          content: JSON.stringify({ text: "Welcome!" }),
+          receiver_id: "ou_sdk",
+          receive_type: "chat",
+        },
+      },
       lark.withHelpDeskCredential(),
     );
     expect(reply.code).toBe(0);
-    expect(emulator.botMessages().ou_sdk).toEqual([expect.objectContaining({ message_id: reply.data?.message_id, msg_type: "text" })]);
+    expect(emulator.botMessages().ou_sdk).toEqual([
+      expect.objectContaining({ message_id: reply.data?.message_id, msg_type: "text" }),
+    ]);
   });
 });

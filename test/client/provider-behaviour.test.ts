@@ -1,5 +1,5 @@
 import { inspect } from "node:util";
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import { type RunningEmulator, startEmulator } from "../../emulator";
 import { HelpdeskClient } from "../../provider";
 import { UNKNOWN } from "../../provider/notification/schema";
 import { NotificationProvider } from "../../provider/resources/notification-provider";
@@ -10,7 +10,10 @@ import { randomCredentials, sampleCard, secretValues } from "../harness/feishu-f
 describe("NotificationProvider", () => {
   let emulator: RunningEmulator;
   const credentials = randomCredentials();
-  const config = (values: Record<string, string>) => ({ get: (key: string) => values[key], require: (key: string) => values[key] });
+  const config = (values: Record<string, string>) => ({
+    get: (key: string) => values[key],
+    require: (key: string) => values[key],
+  });
 
   beforeAll(async () => {
     emulator = await startEmulator({ credentials });
@@ -33,14 +36,19 @@ describe("NotificationProvider", () => {
 
   it("does not fail a preview when a changed input is only unknown, even past draft", async () => {
     const provider = await configured();
-    const checked = await provider.check({}, { jobName: "J", pushType: "scheduled", pushScopeType: "allMembers", pushContent: sampleCard });
+    const checked = await provider.check(
+      {},
+      { jobName: "J", pushType: "scheduled", pushScopeType: "allMembers", pushContent: sampleCard },
+    );
     const created = await provider.create(checked.inputs!);
     emulator.setStatus(created.id, 2);
     emulator.clearRequests();
     const diff = await provider.diff(created.id, created.outs, { ...checked.inputs, jobName: UNKNOWN });
     expect(diff.changes).toBe(true);
     expect(emulator.requests).toEqual([]);
-    await expect(provider.diff(created.id, created.outs, { ...checked.inputs, jobName: "Known now" })).rejects.toThrow(/status 2/);
+    await expect(provider.diff(created.id, created.outs, { ...checked.inputs, jobName: "Known now" })).rejects.toThrow(
+      /status 2/,
+    );
   });
 
   it("names a bad setting instead of calling Feishu", async () => {
@@ -51,9 +59,15 @@ describe("NotificationProvider", () => {
   });
 
   it("shows no credential when a client or a configured provider is printed", async () => {
-    const client = new HelpdeskClient({ baseUrl: emulator.url, credentials: { ...credentials, userAccessToken: undefined } });
+    const client = new HelpdeskClient({
+      baseUrl: emulator.url,
+      credentials: { ...credentials, userAccessToken: undefined },
+    });
     await client.createNotification({ job_name: "x", push_content: "{}", push_type: 0, push_scope_type: 0 });
-    const printed = inspect(client, { depth: 10, showHidden: true }) + inspect(await configured(), { depth: 10, showHidden: true }) + JSON.stringify(client);
+    const printed =
+      inspect(client, { depth: 10, showHidden: true }) +
+      inspect(await configured(), { depth: 10, showHidden: true }) +
+      JSON.stringify(client);
     for (const secret of secretValues(credentials)) expect(printed).not.toContain(secret);
   });
 });

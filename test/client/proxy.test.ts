@@ -1,7 +1,7 @@
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createProxy } from "proxy";
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import { type RunningEmulator, startEmulator } from "../../emulator";
 import { HelpdeskClient } from "../../provider";
 import { randomCredentials } from "../harness/feishu-fixture";
 
@@ -32,7 +32,12 @@ describe("proxies", () => {
     delete process.env.NO_PROXY;
     delete process.env.no_proxy;
     const client = new HelpdeskClient({ baseUrl: emulator.url, credentials });
-    const { notificationId } = await client.createNotification({ job_name: "Via proxy", push_content: "{}", push_type: 0, push_scope_type: 0 });
+    const { notificationId } = await client.createNotification({
+      job_name: "Via proxy",
+      push_content: "{}",
+      push_type: 0,
+      push_scope_type: 0,
+    });
     expect(proxied).toBeGreaterThanOrEqual(2); // token and create
     expect(emulator.notifications()).toHaveLength(1);
 

@@ -1,4 +1,4 @@
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
+import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../../emulator";
 import {
   FeishuApiError,
   FeishuOutcomeUnknownError,
@@ -10,7 +10,12 @@ import {
 } from "../../provider";
 import { randomCredentials } from "../harness/feishu-fixture";
 
-const body = (n: number): WireNotificationBody => ({ job_name: `Campaign ${n}`, push_content: "{}", push_type: 0, push_scope_type: 0 });
+const body = (n: number): WireNotificationBody => ({
+  job_name: `Campaign ${n}`,
+  push_content: "{}",
+  push_type: 0,
+  push_scope_type: 0,
+});
 const credentials = randomCredentials();
 const tenant = { ...credentials, userAccessToken: undefined };
 
@@ -22,14 +27,22 @@ describe("HelpdeskClient under throttling and faults", () => {
     emulator = await startEmulator({ credentials, timeScale: 200, ...options });
   };
   const client = (options: Partial<HelpdeskClientOptions> = {}) =>
-    new HelpdeskClient({ baseUrl: emulator.url, credentials: tenant, rateLimitWindowMs: 300, retryBaseDelayMs: 10, ...options });
+    new HelpdeskClient({
+      baseUrl: emulator.url,
+      credentials: tenant,
+      rateLimitWindowMs: 300,
+      retryBaseDelayMs: 10,
+      ...options,
+    });
   afterEach(() => emulator?.close());
   const creates = () => emulator.requests.filter((r) => r.method === "POST" && r.path.endsWith("/notifications"));
 
   it("paces 25 parallel creates under the limit: no 429, and says why it waits", async () => {
     await start();
     const notices: WaitNotice[] = [];
-    await Promise.all(Array.from({ length: 25 }, (_, n) => client({ onWait: (w) => notices.push(w) }).createNotification(body(n))));
+    await Promise.all(
+      Array.from({ length: 25 }, (_, n) => client({ onWait: (w) => notices.push(w) }).createNotification(body(n))),
+    );
     expect(emulator.notifications()).toHaveLength(25);
     expect(creates().filter((r) => r.status === 429)).toEqual([]);
     expect(notices[0]).toMatchObject({ endpoint: "create", limit: 10, windowMs: 300 });
@@ -37,14 +50,32 @@ describe("HelpdeskClient under throttling and faults", () => {
 
   it("honours 429 and x-ogw-ratelimit-reset when its own pacing allows more than Feishu", async () => {
     await start();
-    await Promise.all(Array.from({ length: 15 }, (_, n) => client({ rateLimits: { create: 1000 } }).createNotification(body(n))));
+    await Promise.all(
+      Array.from({ length: 15 }, (_, n) => client({ rateLimits: { create: 1000 } }).createNotification(body(n))),
+    );
     expect(creates().filter((r) => r.status === 429).length).toBeGreaterThan(0);
     // Retried POSTs were throttled, never processed: exactly one campaign each.
-    expect(emulator.notifications().map((n) => n.job_name).sort()).toEqual(Array.from({ length: 15 }, (_, n) => `Campaign ${n}`).sort());
+    expect(
+      emulator
+        .notifications()
+        .map((n) => n.job_name)
+        .sort(),
+    ).toEqual(Array.from({ length: 15 }, (_, n) => `Campaign ${n}`).sort());
   });
 
   it("retries reads through server errors, cut connections and unreadable replies", async () => {
-    await start({ faults: { seed: 3, rules: [{ method: "GET", rate: 0.5, kinds: ["internalError", "dropBeforeCommit", "dropAfterCommit", "malformed", "nonJson", "truncated"] }] } });
+    await start({
+      faults: {
+        seed: 3,
+        rules: [
+          {
+            method: "GET",
+            rate: 0.5,
+            kinds: ["internalError", "dropBeforeCommit", "dropAfterCommit", "malformed", "nonJson", "truncated"],
+          },
+        ],
+      },
+    });
     const c = client();
     const { notificationId } = await c.createNotification(body(1));
     for (let i = 0; i < 10; i++) expect((await c.getNotification(notificationId)).notification.id).toBe(notificationId);
@@ -60,21 +91,38 @@ describe("HelpdeskClient under throttling and faults", () => {
     expect(retries).toEqual([expect.objectContaining({ name: "FeishuNetworkError", timedOut: true })]);
   });
 
-  it.each(["malformed", "nonJson", "truncated"] as const)("gives a typed error naming the endpoint for a %s reply", async (kind) => {
-    await start({ faults: { rules: [{ rate: 1, kinds: [kind], pathIncludes: "/helpdesk/" }] } });
-    const get = await client({ retryDeadlineMs: 100 }).getNotification("7000000000000000001").catch((e: unknown) => e);
-    expect(FeishuResponseError.isInstance(get)).toBe(true);
-    expect((get as FeishuResponseError).endpoint).toBe("GET /open-apis/helpdesk/v1/notifications/7000000000000000001");
-    const create = await client().createNotification(body(1)).catch((e: unknown) => e);
-    expect(FeishuOutcomeUnknownError.isInstance(create)).toBe(true);
-    expect((create as FeishuOutcomeUnknownError).endpoint).toBe("POST /open-apis/helpdesk/v1/notifications");
-  });
+  it.each(["malformed", "nonJson", "truncated"] as const)(
+    "gives a typed error naming the endpoint for a %s reply",
+    async (kind) => {
+      await start({ faults: { rules: [{ rate: 1, kinds: [kind], pathIncludes: "/helpdesk/" }] } });
+      const get = await client({ retryDeadlineMs: 100 })
+        .getNotification("7000000000000000001")
+        .catch((e: unknown) => e);
+      expect(FeishuResponseError.isInstance(get)).toBe(true);
+      expect((get as FeishuResponseError).endpoint).toBe(
+        "GET /open-apis/helpdesk/v1/notifications/7000000000000000001",
+      );
+      const create = await client()
+        .createNotification(body(1))
+        .catch((e: unknown) => e);
+      expect(FeishuOutcomeUnknownError.isInstance(create)).toBe(true);
+      expect((create as FeishuOutcomeUnknownError).endpoint).toBe("POST /open-apis/helpdesk/v1/notifications");
+    },
+  );
 
   it("never repeats a create whose connection dropped after Feishu committed it", async () => {
-    await start({ faults: { rules: [{ method: "POST", pathIncludes: "/notifications", rate: 1, limit: 1, kinds: ["dropAfterCommit"] }] } });
-    const error = await client().createNotification(body(7)).catch((e: unknown) => e);
+    await start({
+      faults: {
+        rules: [{ method: "POST", pathIncludes: "/notifications", rate: 1, limit: 1, kinds: ["dropAfterCommit"] }],
+      },
+    });
+    const error = await client()
+      .createNotification(body(7))
+      .catch((e: unknown) => e);
     expect(FeishuOutcomeUnknownError.isInstance(error)).toBe(true);
-    expect((error as Error).message).toMatch(/Creating push campaign "Campaign 7" may have succeeded: .* set `adoptId: "<its id>"`/);
+    expect((error as Error).message).toMatch(
+      /Creating push campaign "Campaign 7" may have succeeded: .* set `adoptId: "<its id>"`/,
+    );
     expect(emulator.notifications()).toHaveLength(1);
     expect(creates()).toHaveLength(1);
   });
@@ -88,7 +136,13 @@ describe("HelpdeskClient under throttling and faults", () => {
 
     await emulator.close();
     await start({ faults: { rules: [{ method: "GET", rate: 1, limit: 1, kinds: ["expiredToken"] }] } });
-    const user = client({ credentials: { helpdeskId: credentials.helpdeskId, helpdeskToken: credentials.helpdeskToken, userAccessToken: credentials.userAccessTokens[0] } });
+    const user = client({
+      credentials: {
+        helpdeskId: credentials.helpdeskId,
+        helpdeskToken: credentials.helpdeskToken,
+        userAccessToken: credentials.userAccessTokens[0],
+      },
+    });
     const error = await user.getNotification(notificationId).catch((e: unknown) => e);
     expect(FeishuApiError.isInstance(error) && error.code).toBe(99991663);
     expect((error as Error).message).toContain("refresh the user access token");

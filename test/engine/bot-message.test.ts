@@ -7,22 +7,41 @@ describe("HelpdeskBotMessage", () => {
 
   it("sends exactly one message per create and per replacement, and lets go of it on delete", async () => {
     const { emulator, project } = stack;
-    await project.setConfig("messages", JSON.stringify({ welcome: { msgType: "text", content: { text: "Welcome!" }, receiverId: "ou_new_hire" } }));
-    await project.up();
-    expect(sent()).toEqual([expect.objectContaining({ msg_type: "text", content: '{"text":"Welcome!"}', receive_type: "chat" })]);
-    const [first] = await project.notificationsInState().then(() => project.exportStack()).then(({ deployment }) =>
-      deployment.resources!.filter((r) => r.type.endsWith(":HelpdeskBotMessage")),
+    await project.setConfig(
+      "messages",
+      JSON.stringify({ welcome: { msgType: "text", content: { text: "Welcome!" }, receiverId: "ou_new_hire" } }),
     );
+    await project.up();
+    expect(sent()).toEqual([
+      expect.objectContaining({ msg_type: "text", content: '{"text":"Welcome!"}', receive_type: "chat" }),
+    ]);
+    const [first] = await project
+      .notificationsInState()
+      .then(() => project.exportStack())
+      .then(({ deployment }) => deployment.resources!.filter((r) => r.type.endsWith(":HelpdeskBotMessage")));
     expect(first.id).toBe(sent()[0].message_id);
 
     // No change (the same content written differently): nothing is sent.
-    await project.setConfig("messages", JSON.stringify({ welcome: { msgType: "text", content: '{ "text" : "Welcome!" }', receiverId: "ou_new_hire", receiveType: "chat" } }));
+    await project.setConfig(
+      "messages",
+      JSON.stringify({
+        welcome: {
+          msgType: "text",
+          content: '{ "text" : "Welcome!" }',
+          receiverId: "ou_new_hire",
+          receiveType: "chat",
+        },
+      }),
+    );
     expect((await project.preview()).code).toBe(0);
     await project.up();
     expect(sent()).toHaveLength(1);
 
     // A change is a new message.
-    await project.setConfig("messages", JSON.stringify({ welcome: { msgType: "text", content: { text: "Welcome aboard!" }, receiverId: "ou_new_hire" } }));
+    await project.setConfig(
+      "messages",
+      JSON.stringify({ welcome: { msgType: "text", content: { text: "Welcome aboard!" }, receiverId: "ou_new_hire" } }),
+    );
     await project.up();
     expect(sent().map((m) => JSON.parse(m.content).text)).toEqual(["Welcome!", "Welcome aboard!"]);
 
@@ -36,7 +55,12 @@ describe("HelpdeskBotMessage", () => {
   it("refuses a card JSON 2.0 at preview, before any call", async () => {
     const { emulator, project } = stack;
     emulator.clearRequests();
-    await project.setConfig("messages", JSON.stringify({ card: { msgType: "interactive", content: { schema: "2.0", body: { elements: [] } }, receiverId: "ou_x" } }));
+    await project.setConfig(
+      "messages",
+      JSON.stringify({
+        card: { msgType: "interactive", content: { schema: "2.0", body: { elements: [] } }, receiverId: "ou_x" },
+      }),
+    );
     const preview = await project.run(["preview"]);
     expect(preview.code).not.toBe(0);
     expect(preview.output).toContain("the helpdesk bot does not support card JSON 2.0");
@@ -46,7 +70,10 @@ describe("HelpdeskBotMessage", () => {
   it("reports Feishu's refusal for a helpdesk group with a ticket in progress", async () => {
     const { emulator, project } = stack;
     emulator.setTicketOpen("ou_busy", true);
-    await project.setConfig("messages", JSON.stringify({ busy: { msgType: "text", content: { text: "Hi" }, receiverId: "ou_busy" } }));
+    await project.setConfig(
+      "messages",
+      JSON.stringify({ busy: { msgType: "text", content: { text: "Hi" }, receiverId: "ou_busy" } }),
+    );
     const up = await project.run(["up", "--yes", "--skip-preview"]);
     expect(up.code).not.toBe(0);
     expect(up.output).toMatch(/Feishu refused POST \/open-apis\/helpdesk\/v1\/message: HTTP 400, code 154000/);

@@ -2,7 +2,13 @@ import { EmulatorStatus } from "../../emulator";
 import { emulatedStack } from "../harness/emulated-stack";
 import { sampleCard } from "../harness/feishu-fixture";
 
-const base = { jobName: "Onboarding push", pushType: "scheduled", pushScopeType: "someMembers", users: ["ou_a", "ou_b"], pushContent: sampleCard };
+const base = {
+  jobName: "Onboarding push",
+  pushType: "scheduled",
+  pushScopeType: "someMembers",
+  users: ["ou_a", "ou_b"],
+  pushContent: sampleCard,
+};
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Review and scheduled sending declared in code, through the real engine. The emulator's
@@ -10,7 +16,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe("a campaign's lifecycle declared in code", () => {
   describe("with a helpdesk owner who approves at once", () => {
     const stack = emulatedStack("test/programs/campaigns", { emulator: { autoApprove: true, sendDurationMs: 1000 } });
-    const stage = async () => (await stack.project.notificationsInState())[0].outputs as { stage: string; status: number; sentUserCount?: number; targetUserCount?: number };
+    const stage = async () =>
+      (await stack.project.notificationsInState())[0].outputs as {
+        stage: string;
+        status: number;
+        sentUserCount?: number;
+        targetUserCount?: number;
+      };
 
     it("goes draft → approved → scheduled → sent, and refresh reports each stage", async () => {
       const { emulator, project } = stack;
@@ -25,7 +37,9 @@ describe("a campaign's lifecycle declared in code", () => {
       expect(await stage()).toMatchObject({ stage: "approved", status: EmulatorStatus.approved });
 
       const sendAt = Date.now() + 8000;
-      await project.setCampaigns({ push: { ...base, approval: { reason: "Quarterly onboarding" }, sendAt: new Date(sendAt).toISOString() } });
+      await project.setCampaigns({
+        push: { ...base, approval: { reason: "Quarterly onboarding" }, sendAt: new Date(sendAt).toISOString() },
+      });
       await project.up();
       await project.refresh();
       expect(await stage()).toMatchObject({ stage: "scheduled", status: EmulatorStatus.scheduled });
@@ -33,7 +47,12 @@ describe("a campaign's lifecycle declared in code", () => {
 
       await sleep(sendAt + 1500 - Date.now());
       await project.refresh();
-      expect(await stage()).toMatchObject({ stage: "sent", status: EmulatorStatus.sent, sentUserCount: 2, targetUserCount: 2 });
+      expect(await stage()).toMatchObject({
+        stage: "sent",
+        status: EmulatorStatus.sent,
+        sentUserCount: 2,
+        targetUserCount: 2,
+      });
       // Nothing is left to do: the program and the campaign agree.
       expect((await project.preview()).code).toBe(0);
     });
@@ -63,21 +82,32 @@ describe("a campaign's lifecycle declared in code", () => {
       const { emulator, project } = stack;
       await project.setCampaigns({ edit: { ...base, approval: { reason: "Review me" } } });
       await project.up();
-      const [campaign] = emulator.notifications().filter((n) => n.job_name === "Onboarding push" && n.status === EmulatorStatus.inReview);
+      const [campaign] = emulator
+        .notifications()
+        .filter((n) => n.job_name === "Onboarding push" && n.status === EmulatorStatus.inReview);
 
       await project.setCampaigns({ edit: { ...base, jobName: "Renamed", approval: { reason: "Review me" } } });
-      expect((await project.run(["up", "--yes", "--skip-preview"])).output).toContain("only drafts (status 0) can be edited");
+      expect((await project.run(["up", "--yes", "--skip-preview"])).output).toContain(
+        "only drafts (status 0) can be edited",
+      );
 
       emulator.clearRequests();
-      await project.setCampaigns({ edit: { ...base, jobName: "Renamed", approval: { reason: "Review me" }, cancelToEdit: true } });
+      await project.setCampaigns({
+        edit: { ...base, jobName: "Renamed", approval: { reason: "Review me" }, cancelToEdit: true },
+      });
       await project.up();
-      const calls = emulator.requests.filter((r) => r.method !== "GET" && r.path.includes("/helpdesk/")).map((r) => `${r.method} ${r.path.replace(campaign.id, ":id")}`);
+      const calls = emulator.requests
+        .filter((r) => r.method !== "GET" && r.path.includes("/helpdesk/"))
+        .map((r) => `${r.method} ${r.path.replace(campaign.id, ":id")}`);
       expect(calls).toEqual([
         "POST /open-apis/helpdesk/v1/notifications/:id/cancel_approve",
         "PATCH /open-apis/helpdesk/v1/notifications/:id",
         "POST /open-apis/helpdesk/v1/notifications/:id/submit_approve",
       ]);
-      expect(emulator.notifications().find((n) => n.id === campaign.id)).toMatchObject({ job_name: "Renamed", status: EmulatorStatus.inReview });
+      expect(emulator.notifications().find((n) => n.id === campaign.id)).toMatchObject({
+        job_name: "Renamed",
+        status: EmulatorStatus.inReview,
+      });
     });
   });
 
@@ -96,11 +126,20 @@ describe("a campaign's lifecycle declared in code", () => {
       const { emulator, project } = stack;
       const later = Date.now() + 3_600_000;
       const soon = Date.now() + 6000;
-      await project.setCampaigns({ byDefault: declare(undefined, later), retained: declare("retain", later), recalled: declare("recall", soon) });
+      await project.setCampaigns({
+        byDefault: declare(undefined, later),
+        retained: declare("retain", later),
+        recalled: declare("recall", soon),
+      });
       await project.up();
-      expect([byName("onDelete default"), byName("onDelete retain")].map((n) => n.status)).toEqual([EmulatorStatus.scheduled, EmulatorStatus.scheduled]);
+      expect([byName("onDelete default"), byName("onDelete retain")].map((n) => n.status)).toEqual([
+        EmulatorStatus.scheduled,
+        EmulatorStatus.scheduled,
+      ]);
       // The one due soon may already be going out, depending on how long the up took.
-      expect([EmulatorStatus.scheduled, EmulatorStatus.sending, EmulatorStatus.sent]).toContain(byName("onDelete recall").status);
+      expect([EmulatorStatus.scheduled, EmulatorStatus.sending, EmulatorStatus.sent]).toContain(
+        byName("onDelete recall").status,
+      );
       await sleep(soon + 1000 - Date.now());
       expect(emulator.extras(byName("onDelete recall").id).delivered).toBe(2);
 

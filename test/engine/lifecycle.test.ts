@@ -34,7 +34,11 @@ describe("HelpdeskNotification lifecycle through `pulumi`", () => {
     // A reformatted card and reordered users are no change: preview reports none, and calls nothing.
     const reordered = campaign("first text");
     reordered.reminder.users = ["ou_a", "ou_b"];
-    (reordered.reminder as Record<string, unknown>).pushContent = JSON.stringify(reordered.reminder.pushContent, null, 4);
+    (reordered.reminder as Record<string, unknown>).pushContent = JSON.stringify(
+      reordered.reminder.pushContent,
+      null,
+      4,
+    );
     await project.setCampaigns(reordered);
     emulator.clearRequests();
     const noop = await project.preview();
@@ -60,7 +64,9 @@ describe("HelpdeskNotification lifecycle through `pulumi`", () => {
     emulator.clearRequests();
     const preview = await project.run(["preview"]);
     expect(preview.code).not.toBe(0);
-    expect(preview.output).toContain(`Cannot update push campaign ${created.id} ("VPN reminder"): Feishu reports status 2`);
+    expect(preview.output).toContain(
+      `Cannot update push campaign ${created.id} ("VPN reminder"): Feishu reports status 2`,
+    );
     const failed = await project.run(["up", "--yes", "--skip-preview"]);
     expect(failed.code).not.toBe(0);
     expect(failed.output).toContain("only drafts (status 0) can be edited");

@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import { type RunningEmulator, startEmulator } from "../../emulator";
 import { configureStack, randomCredentials } from "../harness/feishu-fixture";
 import { PulumiProject } from "../harness/pulumi-project";
 
@@ -21,16 +21,30 @@ describe("the npm tarball in a separate project", () => {
       throw new Error("dist/ is missing: run `npm run build` (bash scripts/test does) before this test.");
     }
     work = fs.mkdtempSync(path.join(os.tmpdir(), "feishu-helpdesk-tarball-"));
-    const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", work], { cwd: repoRoot, encoding: "utf8" }).trim().split("\n").pop()!;
+    const tarball = execFileSync("npm", ["pack", "--silent", "--pack-destination", work], {
+      cwd: repoRoot,
+      encoding: "utf8",
+    })
+      .trim()
+      .split("\n")
+      .pop()!;
     const dir = path.join(work, "program");
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, "Pulumi.yaml"), "name: from-tarball\nruntime: nodejs\n");
     fs.writeFileSync(
       path.join(dir, "package.json"),
-      JSON.stringify({ name: "from-tarball", private: true, main: "index.ts", dependencies: { "@pulumi/pulumi": "3.248.0", "pulumi-feishu-helpdesk": `file:../${tarball}` } }),
+      JSON.stringify({
+        name: "from-tarball",
+        private: true,
+        main: "index.ts",
+        dependencies: { "@pulumi/pulumi": "3.248.0", "pulumi-feishu-helpdesk": `file:../${tarball}` },
+      }),
     );
     fs.copyFileSync(path.join(repoRoot, "examples", "scheduled-campaign", "index.ts"), path.join(dir, "index.ts"));
-    execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: dir, stdio: "inherit" });
+    execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], {
+      cwd: dir,
+      stdio: "inherit",
+    });
     expect(fs.lstatSync(path.join(dir, "node_modules", "pulumi-feishu-helpdesk")).isSymbolicLink()).toBe(false);
 
     emulator = await startEmulator({ credentials });

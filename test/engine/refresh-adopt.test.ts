@@ -1,4 +1,4 @@
-import { startEmulator, type RunningEmulator } from "../../emulator";
+import { type RunningEmulator, startEmulator } from "../../emulator";
 import { HelpdeskClient } from "../../provider";
 import { configureStack, randomCredentials, sampleCard } from "../harness/feishu-fixture";
 import { PulumiProject } from "../harness/pulumi-project";
@@ -10,7 +10,8 @@ describe("adopt, refresh and remote removal through `pulumi`", () => {
   let client: HelpdeskClient;
   const credentials = randomCredentials();
   const card = JSON.stringify(sampleCard);
-  const posts = () => emulator.requests.filter((r) => r.method === "POST" && r.path === "/open-apis/helpdesk/v1/notifications");
+  const posts = () =>
+    emulator.requests.filter((r) => r.method === "POST" && r.path === "/open-apis/helpdesk/v1/notifications");
 
   beforeAll(async () => {
     emulator = await startEmulator({ credentials });
@@ -25,11 +26,20 @@ describe("adopt, refresh and remote removal through `pulumi`", () => {
 
   it("adopts an existing draft instead of creating one, and brings it in line", async () => {
     const { notificationId } = await client.createNotification({
-      job_name: "Made in the console", push_content: card, push_type: 0, push_scope_type: 0,
+      job_name: "Made in the console",
+      push_content: card,
+      push_type: 0,
+      push_scope_type: 0,
     });
     emulator.clearRequests();
     await project.setCampaigns({
-      adopted: { adoptId: notificationId, jobName: "Managed now", pushType: "scheduled", pushScopeType: "allMembers", pushContent: sampleCard },
+      adopted: {
+        adoptId: notificationId,
+        jobName: "Managed now",
+        pushType: "scheduled",
+        pushScopeType: "allMembers",
+        pushContent: sampleCard,
+      },
     });
     await project.up();
     expect(posts()).toEqual([]);
@@ -41,7 +51,12 @@ describe("adopt, refresh and remote removal through `pulumi`", () => {
 
   it("shows drift after refresh, and the next up puts the program's values back", async () => {
     const [{ id }] = emulator.notifications();
-    await client.patchNotification(id, { job_name: "Edited by hand", push_content: card, push_type: 0, push_scope_type: 0 });
+    await client.patchNotification(id, {
+      job_name: "Edited by hand",
+      push_content: card,
+      push_type: 0,
+      push_scope_type: 0,
+    });
     await project.refresh();
     const [state] = await project.notificationsInState();
     expect(state.inputs).toMatchObject({ jobName: "Edited by hand" });

@@ -1,4 +1,4 @@
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
+import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../../emulator";
 import { PushScopeType, PushType } from "../../provider";
 import { configureStack, randomCredentials, sampleCard } from "../harness/feishu-fixture";
 import { PulumiProject } from "../harness/pulumi-project";
@@ -8,7 +8,13 @@ const campaigns = (text: string) =>
   Object.fromEntries(
     Array.from({ length: N }, (_, n) => [
       `c${n}`,
-      { jobName: `Campaign ${n}`, pushType: "scheduled", pushScopeType: "chatsOnly", chats: [`oc_${n}`], pushContent: { ...sampleCard, header: { title: { tag: "plain_text", content: text } } } },
+      {
+        jobName: `Campaign ${n}`,
+        pushType: "scheduled",
+        pushScopeType: "chatsOnly",
+        chats: [`oc_${n}`],
+        pushContent: { ...sampleCard, header: { title: { tag: "plain_text", content: text } } },
+      },
     ]),
   );
 
@@ -72,16 +78,29 @@ describe("many campaigns through `pulumi up` under Feishu's rate limits", () => 
     // Per window: creates in each full 1 s window from the first create, over the allowed 10.
     // Overall: creates after the first window over the time they took, over 10/s; it also
     // charges the pacer for how spread out the engine's first burst was.
-    const times = creates().map((r) => r.at).sort((a, b) => a - b);
-    const windows = [0, 1, 2].map((k) => times.filter((t) => t >= times[0] + k * 1000 && t < times[0] + (k + 1) * 1000).length);
+    const times = creates()
+      .map((r) => r.at)
+      .sort((a, b) => a - b);
+    const windows = [0, 1, 2].map(
+      (k) => times.filter((t) => t >= times[0] + k * 1000 && t < times[0] + (k + 1) * 1000).length,
+    );
     const perWindow = windows.reduce((a, b) => a + b, 0) / windows.length / 10;
     const overall = (N - 10) / ((times[N - 1] - times[0]) / 1000) / 10;
-    console.log(`40 creates at 10/s allowed: per full window ${windows.join(", ")} (ratio ${perWindow.toFixed(3)}); overall ratio ${overall.toFixed(3)}; 429 answers: 0`);
+    console.log(
+      `40 creates at 10/s allowed: per full window ${windows.join(", ")} (ratio ${perWindow.toFixed(3)}); overall ratio ${overall.toFixed(3)}; 429 answers: 0`,
+    );
     await expectStateMatchesEmulator();
   });
 
   it("succeeds in one run with 20% injected faults of the retryable kinds, and creates each campaign once", async () => {
-    const readFaults = ["internalError", "dropBeforeCommit", "dropAfterCommit", "malformed", "nonJson", "truncated"] as const;
+    const readFaults = [
+      "internalError",
+      "dropBeforeCommit",
+      "dropAfterCommit",
+      "malformed",
+      "nonJson",
+      "truncated",
+    ] as const;
     await setUp({
       faults: {
         seed: 20,
@@ -102,13 +121,26 @@ describe("many campaigns through `pulumi up` under Feishu's rate limits", () => 
     await expectStateMatchesEmulator();
     expect(emulator.notifications().every((n) => JSON.parse(n.push_content).header.title.content === "v2")).toBe(true);
     const injected = emulator.requests.filter((r) => r.fault).length;
-    console.log(`faults injected: ${injected} of ${emulator.requests.length} requests; campaigns: ${emulator.notifications().length}`);
+    console.log(
+      `faults injected: ${injected} of ${emulator.requests.length} requests; campaigns: ${emulator.notifications().length}`,
+    );
     expect(injected).toBeGreaterThan(10);
   });
 
   it("fails clearly when a create's connection drops after commit, and converges by adoption without a duplicate", async () => {
-    await setUp({ faults: { rules: [{ method: "POST", pathIncludes: "/helpdesk/v1/notifications", rate: 1, limit: 1, kinds: ["dropAfterCommit"] }] } });
-    const one = { jobName: "Dropped reply", pushType: "scheduled", pushScopeType: "allMembers", pushContent: sampleCard };
+    await setUp({
+      faults: {
+        rules: [
+          { method: "POST", pathIncludes: "/helpdesk/v1/notifications", rate: 1, limit: 1, kinds: ["dropAfterCommit"] },
+        ],
+      },
+    });
+    const one = {
+      jobName: "Dropped reply",
+      pushType: "scheduled",
+      pushScopeType: "allMembers",
+      pushContent: sampleCard,
+    };
     await project.setCampaigns({ dropped: one });
     const failed = await project.run(["up", "--yes", "--skip-preview"]);
     expect(failed.code).not.toBe(0);

@@ -1,4 +1,4 @@
-import { startEmulator, type EmulatorCredentials, type EmulatorOptions, type RunningEmulator } from "../../emulator";
+import { type EmulatorCredentials, type EmulatorOptions, type RunningEmulator, startEmulator } from "../../emulator";
 import { configureStack, randomCredentials } from "./feishu-fixture";
 import { PulumiProject } from "./pulumi-project";
 
@@ -13,7 +13,10 @@ export interface EmulatedStack {
  * For a describe block: an emulator with fresh random credentials, and a stack of `program`
  * configured to use it (secrets set with --secret); both torn down after the block.
  */
-export function emulatedStack(program: string, options: { emulator?: EmulatorOptions; token?: "tenant" | "user" } = {}): EmulatedStack {
+export function emulatedStack(
+  program: string,
+  options: { emulator?: EmulatorOptions; token?: "tenant" | "user" } = {},
+): EmulatedStack {
   const stack = { credentials: randomCredentials() } as EmulatedStack;
   beforeAll(async () => {
     stack.emulator = await startEmulator({ credentials: stack.credentials, ...options.emulator });

@@ -9,8 +9,13 @@ export default function globalSetup(): void {
   if (process.env.PULUMI_FEISHU_ENGINE_BIN) return;
   const script = path.join(__dirname, "..", "..", "scripts", "ensure-pulumi");
   try {
-    process.env.PULUMI_FEISHU_ENGINE_BIN = execFileSync("bash", [script], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
+    process.env.PULUMI_FEISHU_ENGINE_BIN = execFileSync("bash", [script], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+    }).trim();
   } catch {
-    throw new Error("The Pulumi engine is not available: scripts/ensure-pulumi failed (see above). Install Go 1.25.11+ and run `bash scripts/test`.");
+    throw new Error(
+      "The Pulumi engine is not available: scripts/ensure-pulumi failed (see above). Install Go 1.25.11+ and run `bash scripts/test`.",
+    );
   }
 }

@@ -7,7 +7,8 @@ import * as path from "node:path";
 function findRepoRoot(from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
     const manifest = path.join(dir, "package.json");
-    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, "utf8")).name === "pulumi-feishu-helpdesk") return dir;
+    if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, "utf8")).name === "pulumi-feishu-helpdesk")
+      return dir;
     if (path.dirname(dir) === dir) throw new Error(`no pulumi-feishu-helpdesk package.json above ${from}`);
   }
 }
@@ -41,7 +42,12 @@ export class PulumiProject {
 
   /** Copies `program` (a folder under the repo) and creates a stack `test` for it. */
   static async create(program: string, extraEnv: Record<string, string> = {}): Promise<PulumiProject> {
-    const base = path.join(repoRoot, ".pulumi-local", "test-runs", `${path.basename(program)}-${randomBytes(4).toString("hex")}`);
+    const base = path.join(
+      repoRoot,
+      ".pulumi-local",
+      "test-runs",
+      `${path.basename(program)}-${randomBytes(4).toString("hex")}`,
+    );
     const dir = path.join(base, "program");
     const from = path.join(repoRoot, program);
     fs.cpSync(from, dir, {
@@ -86,12 +92,17 @@ export class PulumiProject {
   /** Runs `pulumi <args>` in the program's folder; never throws for a non-zero exit. */
   run(args: readonly string[]): Promise<PulumiRun> {
     return new Promise((resolve) => {
-      execFile("pulumi", [...args, "--non-interactive"], { cwd: this.dir, env: this.env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-        const run = { code, stdout, stderr, output: `${stdout}\n${stderr}` };
-        this.transcript.push(run.output);
-        resolve(run);
-      });
+      execFile(
+        "pulumi",
+        [...args, "--non-interactive"],
+        { cwd: this.dir, env: this.env, maxBuffer: 64 * 1024 * 1024 },
+        (error, stdout, stderr) => {
+          const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+          const run = { code, stdout, stderr, output: `${stdout}\n${stderr}` };
+          this.transcript.push(run.output);
+          resolve(run);
+        },
+      );
     });
   }
 
@@ -131,7 +142,9 @@ export class PulumiProject {
   /** The state's HelpdeskNotification resources. */
   async notificationsInState(): Promise<StateResource[]> {
     const { deployment } = await this.exportStack();
-    return (deployment.resources ?? []).filter((r) => r.type === "pulumi-nodejs:dynamic/feishu-helpdesk:HelpdeskNotification");
+    return (deployment.resources ?? []).filter(
+      (r) => r.type === "pulumi-nodejs:dynamic/feishu-helpdesk:HelpdeskNotification",
+    );
   }
 
   /** Removes the stack and the copy. */
@@ -157,5 +170,7 @@ export interface StackDeployment {
 
 // Credentials of the shell running the tests must not leak into test stacks.
 function cleanEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(env).filter(([key]) => !key.startsWith("FEISHU_") && !key.startsWith("PULUMI_")));
+  return Object.fromEntries(
+    Object.entries(env).filter(([key]) => !key.startsWith("FEISHU_") && !key.startsWith("PULUMI_")),
+  );
 }

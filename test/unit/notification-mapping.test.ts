@@ -36,7 +36,14 @@ describe("inputsFromWire", () => {
   });
 
   it("keeps user ids Feishu does not return without the employee-id permission", () => {
-    const withUsers = { ...previous, pushType: "scheduled", pushScopeType: "someMembers", newStaffScopeType: undefined, newStaffDepartments: [], users: ["u1", "u2"] } as const;
+    const withUsers = {
+      ...previous,
+      pushType: "scheduled",
+      pushScopeType: "someMembers",
+      newStaffScopeType: undefined,
+      newStaffDepartments: [],
+      users: ["u1", "u2"],
+    } as const;
     const liveUsers = { ...live, push_type: 0, push_scope_type: 2, user_list: [{ name: "" }, { name: "" }] };
     expect(inputsFromWire(liveUsers, withUsers).users).toEqual(["u1", "u2"]);
   });

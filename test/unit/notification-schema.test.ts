@@ -35,7 +35,10 @@ describe("checkNotificationInputs", () => {
 
   it("rejects a duplicated id", () => {
     const result = checkNotificationInputs({ ...validCampaign, users: ["ou_a", "ou_a"] });
-    expect(result).toEqual({ ok: false, failures: [{ property: "users", reason: 'users lists user id "ou_a" twice' }] });
+    expect(result).toEqual({
+      ok: false,
+      failures: [{ property: "users", reason: 'users lists user id "ou_a" twice' }],
+    });
   });
 
   it("skips the rules that depend on a value not known yet (preview)", () => {

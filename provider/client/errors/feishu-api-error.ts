@@ -21,7 +21,14 @@ export class FeishuApiError extends FeishuHelpdeskError {
   /** For a throttled call (429 / 99991400): seconds until the gateway's window resets (`x-ogw-ratelimit-reset`). */
   readonly rateLimitResetSeconds: number | undefined;
 
-  constructor(args: { status: number; code: number; msg: string; logId?: string; request: FeishuRequestInfo; rateLimitResetSeconds?: number }) {
+  constructor(args: {
+    status: number;
+    code: number;
+    msg: string;
+    logId?: string;
+    request: FeishuRequestInfo;
+    rateLimitResetSeconds?: number;
+  }) {
     const endpoint = endpointOf(args.request);
     const hint = hintForCode(args.code);
     super(

@@ -17,7 +17,15 @@ export class FeishuOutcomeUnknownError extends FeishuHelpdeskError {
   /** The `x-tt-logid` request id, if a response arrived. */
   readonly logId: string | undefined;
 
-  constructor(args: { endpoint: string; action: string; jobName?: string; sentAt: string; logId?: string; advice: string; cause: Error }) {
+  constructor(args: {
+    endpoint: string;
+    action: string;
+    jobName?: string;
+    sentAt: string;
+    logId?: string;
+    advice: string;
+    cause: Error;
+  }) {
     super(
       "FeishuOutcomeUnknownError",
       `${args.action} may have succeeded: ${args.cause.message}. Sent at ${args.sentAt} ` +

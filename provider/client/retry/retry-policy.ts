@@ -22,7 +22,8 @@ export interface RetryOptions {
 }
 
 /** Why a failed call may be sent again, and after how long. */
-export type RetryVerdict = { readonly retry: true; readonly afterMs: number; readonly rateLimited: boolean } | { readonly retry: false };
+export type RetryVerdict =
+  { readonly retry: true; readonly afterMs: number; readonly rateLimited: boolean } | { readonly retry: false };
 
 const RATE_LIMITED = 99991400;
 const INTERNAL_ERROR = 155000;
@@ -33,7 +34,13 @@ const INTERNAL_ERROR = 155000;
  * A POST (not idempotent) only when it provably was not processed: the gateway throttled it
  * (429 / 99991400), or the connection was refused before anything was sent.
  */
-export function retryVerdict(error: unknown, idempotent: boolean, attempt: number, options: RetryOptions, random = Math.random): RetryVerdict {
+export function retryVerdict(
+  error: unknown,
+  idempotent: boolean,
+  attempt: number,
+  options: RetryOptions,
+  random = Math.random,
+): RetryVerdict {
   const base = options.retryBaseDelayMs ?? 500;
   const cap = options.retryMaxDelayMs ?? 20_000;
   const backoff = () => Math.floor(random() * Math.min(cap, base * 2 ** attempt));
@@ -42,15 +49,21 @@ export function retryVerdict(error: unknown, idempotent: boolean, attempt: numbe
     if (error.code === RATE_LIMITED || error.status === 429) {
       const reset = error.rateLimitResetSeconds;
       // Wait for the reset, plus a little jitter so parallel callers do not return at once.
-      return { retry: true, afterMs: reset !== undefined ? reset * 1000 + Math.floor(random() * 250) : backoff(), rateLimited: true };
+      return {
+        retry: true,
+        afterMs: reset !== undefined ? reset * 1000 + Math.floor(random() * 250) : backoff(),
+        rateLimited: true,
+      };
     }
-    if (idempotent && (error.status >= 500 || error.code === INTERNAL_ERROR)) return { retry: true, afterMs: backoff(), rateLimited: false };
+    if (idempotent && (error.status >= 500 || error.code === INTERNAL_ERROR))
+      return { retry: true, afterMs: backoff(), rateLimited: false };
     return { retry: false };
   }
   if (FeishuNetworkError.isInstance(error)) {
     if (idempotent || !error.requestSent) return { retry: true, afterMs: backoff(), rateLimited: false };
     return { retry: false };
   }
-  if (FeishuResponseError.isInstance(error) && idempotent) return { retry: true, afterMs: backoff(), rateLimited: false };
+  if (FeishuResponseError.isInstance(error) && idempotent)
+    return { retry: true, afterMs: backoff(), rateLimited: false };
   return { retry: false };
 }

@@ -8,7 +8,7 @@ const specs = new pulumi.Config().requireObject<Record<string, HelpdeskNotificat
 export const campaigns: Record<string, pulumi.Output<unknown>> = {};
 for (const [name, args] of Object.entries(specs)) {
   const campaign = new HelpdeskNotification(name, args);
-  campaigns[name] = pulumi.all([campaign.notificationId, campaign.status, campaign.targetUserCount]).apply(
-    ([notificationId, status, targetUserCount]) => ({ notificationId, status, targetUserCount }),
-  );
+  campaigns[name] = pulumi
+    .all([campaign.notificationId, campaign.status, campaign.targetUserCount])
+    .apply(([notificationId, status, targetUserCount]) => ({ notificationId, status, targetUserCount }));
 }
