@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { HelpdeskNotification } from "pulumi-feishu-helpdesk";
 
-// A reminder to a few people and the IT announcements group. It is created as a draft;
-// submitting and scheduling it happens in the Helpdesk console (for now).
+// A reminder to a few people and the IT announcements group. It is created as a draft; add
+// `approval: { reason }` to submit it for review and `sendAt` to schedule it once approved.
 const config = new pulumi.Config();
 
 const reminder = new HelpdeskNotification("q3-vpn-reminder", {
