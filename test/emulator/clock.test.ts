@@ -15,7 +15,12 @@ describe("the emulator on a manual clock", () => {
     });
     try {
       const call = (method: string, target: string, body?: unknown) =>
-        rawRequest(emulator.url, { method, target, headers: authHeaders, body: body && JSON.stringify(body) });
+        rawRequest(emulator.url, {
+          method,
+          target,
+          headers: authHeaders,
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
       const id = (await call("POST", api, draftBody)).json!.data.notification_id;
       expect(emulator.notifications()[0].created_at).toBe(String(clock.now()));
       await call("POST", `${api}/${id}/submit_approve`, { reason: "go" });

@@ -159,7 +159,7 @@ describe("the emulator against hostile requests", () => {
     expect([created.status, created.json?.code]).toEqual([200, 0]);
   });
 
-  it("answers admin routes to loopback peers only unless allowed, and warns when listening beyond loopback", async () => {
+  it("answers admin routes to loopback peers only unless allowed; warns when listening beyond loopback", async () => {
     // A real non-loopback peer: this machine's own network address, connecting to itself.
     const external = Object.values(os.networkInterfaces())
       .flat()

@@ -2,13 +2,17 @@ import * as http from "node:http";
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from "../../emulator";
 import { randomCredentials } from "../harness/feishu-fixture";
 
+/** A JSON reply as a test reads it: property paths are followed, and the assertions check them. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- replies of every shape are read by path
+export type JsonReply = Record<string, any>;
+
 /** What came back from a raw request: the status and body, or how the connection ended without one. */
 export interface RawAnswer {
   /** HTTP status; 0 if no answer came (connection cut). */
   readonly status: number;
   readonly text: string;
   /** The body as JSON, if it is JSON. */
-  readonly json: Record<string, any> | undefined;
+  readonly json: JsonReply | undefined;
   readonly headers: http.IncomingHttpHeaders;
 }
 
@@ -30,7 +34,7 @@ export function rawRequest(
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
         res.on("end", () => {
           const text = Buffer.concat(chunks).toString("utf8");
-          let json: Record<string, any> | undefined;
+          let json: JsonReply | undefined;
           try {
             json = JSON.parse(text);
           } catch {
