@@ -14,7 +14,7 @@ const department = z.object({ department_id: z.string(), name: z.string().option
 const chat = z.object({ chat_id: z.string().optional(), name: z.string().optional() });
 
 /** A stored campaign, as GET returns it. */
-export const storedNotificationSchema = z.object({
+const storedNotificationSchema = z.object({
   id: z.string().min(1),
   status: z.number().int(),
   job_name: z.string(),

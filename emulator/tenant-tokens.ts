@@ -36,11 +36,6 @@ export class TenantTokens {
     this.expiries.clear();
   }
 
-  /** How many are held (expired ones included until the next issue). */
-  get size(): number {
-    return this.expiries.size;
-  }
-
   private prune(): void {
     const now = this.clock.now();
     for (const [token, expiry] of this.expiries) {
