@@ -124,7 +124,9 @@ export function readDataFile(file: string): DataFile | undefined {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new DataFileError(file, `not JSON (${(error as Error).message}); fix or remove it`);
+    // V8 quotes part of the text in its message: left out, since an old file held tenant tokens.
+    const reason = (error as Error).message.replace(/"[\s\S]*"/, "…");
+    throw new DataFileError(file, `not JSON (${reason}); fix or remove it`);
   }
   const checked = validateDataFile(json);
   if ("problem" in checked) throw new DataFileError(file, `not an emulator data file: ${checked.problem}`);
