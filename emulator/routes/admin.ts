@@ -3,7 +3,7 @@ import { adminReply } from "../reply";
 import type { MethodHandler, Route } from "../route-table";
 
 // The `/__emulator/…` routes: what a test or a person at the Helpdesk console would see and do.
-// No authentication, so they answer loopback peers only unless allowRemoteAdmin is set (server.ts).
+// No authentication, so they answer loopback peers only unless allowRemoteAdmin is set (decideAdmin).
 
 const requestsRoute: Route = {
   pattern: /^\/__emulator\/requests$/,
