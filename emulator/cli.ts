@@ -5,8 +5,11 @@
  */
 import { parseArgs } from "node:util";
 import { demoCredentials } from "./credentials";
-import type { FaultOptions } from "./faults";
+import { parseFaultOptions, type FaultOptions } from "./faults";
 import { startEmulator } from "./server";
+
+/** A mistake in the command line: answered with the usage text. */
+class UsageError extends Error {}
 
 const usage = `Usage: feishu-helpdesk-emulator [options]
 
@@ -15,6 +18,8 @@ A local emulator of the Feishu Helpdesk push-campaign API (create, update, get, 
 Options (each also read from the environment variable shown):
   --port N               TCP port, 0 for any free one         FEISHU_EMULATOR_PORT      (default 0)
   --host ADDR            listen address, keep it on loopback  FEISHU_EMULATOR_HOST      (default 127.0.0.1)
+  --allow-remote-admin   let the admin routes answer peers beyond loopback
+                                                              FEISHU_EMULATOR_ALLOW_REMOTE_ADMIN=1
   --data FILE            keep campaigns in FILE across restarts FEISHU_EMULATOR_DATA    (default: memory only)
   --app-id ID            app id accepted for tenant tokens    FEISHU_EMULATOR_APP_ID
   --app-secret S         app secret accepted                  FEISHU_EMULATOR_APP_SECRET
@@ -34,7 +39,7 @@ Options (each also read from the environment variable shown):
 Credentials not given default to the demo ones (see the README); prefer the environment
 variables to flags for anything you would not print, since flags show in \`ps\`.
 
-Admin routes (no authentication; loopback only):
+Admin routes (no authentication; loopback peers only unless --allow-remote-admin):
   GET  /__emulator/requests                 the API requests answered so far
   DELETE /__emulator/requests               forget them
   GET  /__emulator/notifications            every campaign
@@ -45,24 +50,33 @@ Admin routes (no authentication; loopback only):
   DELETE /__emulator/notifications/ID       remove a campaign, as deleting it in the console would
 `;
 
+function parseCommandLine() {
+  try {
+    return parseArgs({
+      options: {
+        port: { type: "string" },
+        host: { type: "string" },
+        data: { type: "string" },
+        "app-id": { type: "string" },
+        "app-secret": { type: "string" },
+        "helpdesk-id": { type: "string" },
+        "helpdesk-token": { type: "string" },
+        "user-token": { type: "string", multiple: true },
+        "time-scale": { type: "string" },
+        "no-rate-limits": { type: "boolean" },
+        "auto-approve": { type: "boolean" },
+        "allow-remote-admin": { type: "boolean" },
+        faults: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: "string" },
-      host: { type: "string" },
-      data: { type: "string" },
-      "app-id": { type: "string" },
-      "app-secret": { type: "string" },
-      "helpdesk-id": { type: "string" },
-      "helpdesk-token": { type: "string" },
-      "user-token": { type: "string", multiple: true },
-      "time-scale": { type: "string" },
-      "no-rate-limits": { type: "boolean" },
-      "auto-approve": { type: "boolean" },
-      faults: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
+  const { values } = parseCommandLine();
   if (values.help) {
     process.stdout.write(usage);
     return;
@@ -70,21 +84,22 @@ async function main(): Promise<void> {
   const env = process.env;
   const port = Number(values.port ?? env.FEISHU_EMULATOR_PORT ?? 0);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`--port must be 0..65535, got ${values.port}`);
+    throw new UsageError(`--port must be 0..65535, got ${values.port}`);
   const userTokens = values["user-token"] ?? env.FEISHU_EMULATOR_USER_TOKENS?.split(",").filter(Boolean);
   const timeScale = Number(values["time-scale"] ?? env.FEISHU_EMULATOR_TIME_SCALE ?? 1);
-  if (!(timeScale > 0)) throw new Error(`--time-scale must be a positive number, got ${values["time-scale"]}`);
+  if (!(timeScale > 0)) throw new UsageError(`--time-scale must be a positive number, got ${values["time-scale"]}`);
   const faultsText = values.faults ?? env.FEISHU_EMULATOR_FAULTS;
   let faults: FaultOptions | undefined;
   try {
-    faults = faultsText ? (JSON.parse(faultsText) as FaultOptions) : undefined;
-  } catch {
-    throw new Error(`--faults must be JSON, got ${faultsText}`);
+    faults = faultsText ? parseFaultOptions(JSON.parse(faultsText)) : undefined;
+  } catch (error) {
+    throw new UsageError(`--faults: ${(error as Error).message}`);
   }
   const emulator = await startEmulator({
     port,
     timeScale,
     autoApprove: values["auto-approve"] || env.FEISHU_EMULATOR_AUTO_APPROVE === "1",
+    allowRemoteAdmin: values["allow-remote-admin"] || env.FEISHU_EMULATOR_ALLOW_REMOTE_ADMIN === "1",
     rateLimits: values["no-rate-limits"] || env.FEISHU_EMULATOR_RATE_LIMITS === "off" ? false : undefined,
     faults,
     host: values.host ?? env.FEISHU_EMULATOR_HOST,
@@ -98,15 +113,16 @@ async function main(): Promise<void> {
     },
   });
   process.stdout.write(`${emulator.url}\n`);
-  process.stderr.write(
-    `feishu-helpdesk-emulator: listening on ${emulator.url}; data ${values.data ?? env.FEISHU_EMULATOR_DATA ?? "in memory"}\n`,
-  );
+  const data = values.data ?? env.FEISHU_EMULATOR_DATA ?? "in memory";
+  process.stderr.write(`feishu-helpdesk-emulator: listening on ${emulator.url}; data ${data}\n`);
   const stop = () => void emulator.close().then(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`feishu-helpdesk-emulator: ${(error as Error).message}\n\n${usage}`);
+  // Only a mistake in the command line is followed by the usage text; a bad data file is not one.
+  const help = error instanceof UsageError ? `\n${usage}` : "";
+  process.stderr.write(`feishu-helpdesk-emulator: ${(error as Error).message}\n${help}`);
   process.exit(2);
 });

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * What can go wrong between a client and Feishu, injected on purpose:
  * - `latency`: the reply comes `latencyMs` late (a client timeout shorter than that fails);
@@ -12,16 +14,20 @@
  * - `truncated`: a reply cut off mid-JSON, before processing;
  * - `expiredToken`: the access token is refused as expired (99991663) and tenant tokens are revoked.
  */
-export type FaultKind =
-  | "latency"
-  | "internalError"
-  | "rateLimited"
-  | "dropBeforeCommit"
-  | "dropAfterCommit"
-  | "malformed"
-  | "nonJson"
-  | "truncated"
-  | "expiredToken";
+export type FaultKind = (typeof faultKinds)[number];
+
+/** Every {@link FaultKind}. */
+export const faultKinds = [
+  "latency",
+  "internalError",
+  "rateLimited",
+  "dropBeforeCommit",
+  "dropAfterCommit",
+  "malformed",
+  "nonJson",
+  "truncated",
+  "expiredToken",
+] as const;
 
 /** A rule: with probability `rate`, requests that match get one of `kinds`, chosen at random. */
 export interface FaultRule {
@@ -49,6 +55,31 @@ export interface FaultOptions {
    * @default 2000
    */
   readonly latencyMs?: number;
+}
+
+const faultOptionsSchema = z.strictObject({
+  rules: z.array(
+    z.strictObject({
+      kinds: z.array(z.enum(faultKinds)).min(1),
+      rate: z.number().min(0).max(1),
+      method: z.enum(["GET", "POST", "PATCH"]).optional(),
+      pathIncludes: z.string().optional(),
+      limit: z.number().int().nonnegative().optional(),
+    }),
+  ),
+  seed: z.number().int().optional(),
+  latencyMs: z.number().nonnegative().optional(),
+});
+
+/**
+ * Checks fault options from outside (the CLI's --faults): unknown keys, unknown kinds and a
+ * `kinds` that is not a list are refused, rather than silently injecting nothing. Throws saying what is wrong.
+ */
+export function parseFaultOptions(json: unknown): FaultOptions {
+  const result = faultOptionsSchema.safeParse(json);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new Error(`fault options: ${issue.path.join(".") || "(top level)"}: ${issue.message}`);
 }
 
 /** mulberry32: small, fast, and good enough to spread faults; seeded for repeatable runs. */

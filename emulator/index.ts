@@ -5,10 +5,15 @@
  */
 
 export { EmulatorStatus } from "./campaign-lifecycle";
+export type { Clock, ManualClockOptions } from "./clock";
+export { ManualClock, systemClock } from "./clock";
 export type { EmulatorCredentials } from "./credentials";
 export { demoCredentials } from "./credentials";
+export type { DataFile } from "./data-file";
+export { DataFileError, dataFileSchema, validateDataFile } from "./data-file";
 export type { FaultKind, FaultOptions, FaultRule } from "./faults";
+export { parseFaultOptions } from "./faults";
+export type { BotMessageView, EmulatorOptions, RecordedRequest, RunningEmulator } from "./options";
 export type { LimitedEndpoint } from "./rate-limits";
 export { documentedLimits } from "./rate-limits";
-export type { EmulatorOptions, RecordedRequest, RunningEmulator } from "./server";
-export { startEmulator } from "./server";
+export { exposureWarning, startEmulator } from "./server";

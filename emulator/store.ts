@@ -1,7 +1,6 @@
-import * as fs from "node:fs";
-import * as path from "node:path";
 import type { WireNotification } from "../provider/client/wire-types";
 import type { CampaignExtras } from "./campaign-lifecycle";
+import { type DataFile, readDataFile, tidyDataFile, writeDataFile } from "./data-file";
 
 /** A message the helpdesk bot sent. */
 export interface RecordedBotMessage {
@@ -13,118 +12,114 @@ export interface RecordedBotMessage {
   readonly at: number;
 }
 
-interface StoreData {
-  version: 1;
-  notifications: Record<string, WireNotification>;
-  extras: Record<string, CampaignExtras>;
-  /** Bot messages by receiver id. */
-  messages: Record<string, RecordedBotMessage[]>;
-  /** Receivers with a ticket in progress: their helpdesk chat takes no bot message. */
-  openTickets: string[];
-  /** Issued tenant tokens and when each expires (ms since the epoch). */
-  tenantTokens: Record<string, number>;
-  sequence: number;
-}
+const noExtras = (): CampaignExtras => ({ delivered: 0, recalled: false, previews: 0 });
 
 /**
- * The emulator's campaigns and issued tokens, in memory and, with a data file, on disk after
- * every change: written to a temporary file and renamed over the old one, so a crash leaves
- * either the old or the new file, never half of one.
+ * The emulator's campaigns, bot messages and open tickets, in `Map`s (so no id, however it is
+ * spelled, reaches an object's prototype) and, with a data file, written to disk after every change
+ * before it is answered (see {@link writeDataFile}). Tenant tokens are not here: see TenantTokens.
  */
 export class NotificationStore {
-  private data: StoreData = {
-    version: 1,
-    notifications: {},
-    extras: {},
-    messages: {},
-    openTickets: [],
-    tenantTokens: {},
-    sequence: 0,
-  };
+  private sequence = 0;
+  private readonly notifications = new Map<string, WireNotification>();
+  private readonly extrasById = new Map<string, CampaignExtras>();
+  private readonly messagesByReceiver = new Map<string, RecordedBotMessage[]>();
+  private readonly openTickets = new Set<string>();
 
+  /** Loads `file` if it exists (throwing a DataFileError naming it if it is not valid), after tidying it. */
   constructor(private readonly file?: string) {
-    if (file && fs.existsSync(file)) {
-      const loaded = JSON.parse(fs.readFileSync(file, "utf8")) as StoreData;
-      if (loaded.version !== 1) throw new Error(`${file}: unknown emulator data version ${String(loaded.version)}`);
-      // Files from before bot messages and extras existed load with empty ones.
-      this.data = { ...this.data, ...loaded };
+    if (!file) return;
+    tidyDataFile(file);
+    const data = readDataFile(file);
+    if (!data) return;
+    this.sequence = data.sequence;
+    for (const { notification, extras } of data.campaigns) {
+      this.notifications.set(notification.id, notification);
+      this.extrasById.set(notification.id, extras);
     }
+    for (const message of data.messages) this.recordMessage(message);
+    for (const receiver of data.openTickets) this.openTickets.add(receiver);
   }
 
   /** A new id in Feishu's style: a 19-digit decimal string. */
   nextId(now: number): string {
-    this.data.sequence += 1;
-    return String(7_000_000_000_000_000_000n + BigInt(now) * 1000n + BigInt(this.data.sequence % 1000));
+    this.sequence += 1;
+    return String(7_000_000_000_000_000_000n + BigInt(now) * 1000n + BigInt(this.sequence % 1000));
   }
 
   get(id: string): WireNotification | undefined {
-    return this.data.notifications[id];
+    return this.notifications.get(id);
   }
 
   all(): WireNotification[] {
-    return Object.values(this.data.notifications);
+    return [...this.notifications.values()];
   }
 
   put(notification: WireNotification): void {
-    this.data.notifications[notification.id] = notification;
-    this.data.extras[notification.id] ??= { delivered: 0, recalled: false, previews: 0 };
+    this.notifications.set(notification.id, notification);
+    if (!this.extrasById.has(notification.id)) this.extrasById.set(notification.id, noExtras());
     this.save();
   }
 
   /** The campaign's emulator-only state; change it, then call {@link save}. */
   extras(id: string): CampaignExtras {
-    this.data.extras[id] ??= { delivered: 0, recalled: false, previews: 0 };
-    return this.data.extras[id];
+    let extras = this.extrasById.get(id);
+    if (!extras) {
+      extras = noExtras();
+      if (this.notifications.has(id)) this.extrasById.set(id, extras);
+    }
+    return extras;
   }
 
   addMessage(message: RecordedBotMessage): void {
-    this.data.messages[message.receiver_id] ??= [];
-    this.data.messages[message.receiver_id].push(message);
+    this.recordMessage(message);
     this.save();
   }
 
+  private recordMessage(message: RecordedBotMessage): void {
+    const list = this.messagesByReceiver.get(message.receiver_id) ?? [];
+    list.push(message);
+    this.messagesByReceiver.set(message.receiver_id, list);
+  }
+
+  /** Bot messages by receiver id, in an object without a prototype (a receiver may be called `constructor`). */
   messages(): Record<string, RecordedBotMessage[]> {
-    return this.data.messages;
+    const byReceiver = Object.create(null) as Record<string, RecordedBotMessage[]>;
+    for (const [receiver, list] of this.messagesByReceiver) byReceiver[receiver] = [...list];
+    return byReceiver;
   }
 
   setTicketOpen(receiverId: string, open: boolean): void {
-    this.data.openTickets = this.data.openTickets.filter((id) => id !== receiverId).concat(open ? [receiverId] : []);
+    if (open) this.openTickets.add(receiverId);
+    else this.openTickets.delete(receiverId);
     this.save();
   }
 
   hasOpenTicket(receiverId: string): boolean {
-    return this.data.openTickets.includes(receiverId);
+    return this.openTickets.has(receiverId);
   }
 
   /** Deletes a campaign; false if there was none. */
   remove(id: string): boolean {
-    if (!(id in this.data.notifications)) return false;
-    delete this.data.notifications[id];
-    delete this.data.extras[id];
+    if (!this.notifications.delete(id)) return false;
+    this.extrasById.delete(id);
     this.save();
     return true;
   }
 
-  addTenantToken(token: string, expiresAt: number): void {
-    this.data.tenantTokens[token] = expiresAt;
-    this.save();
+  /** Everything, in the data file's format. */
+  snapshot(): DataFile {
+    return {
+      version: 2,
+      sequence: this.sequence,
+      campaigns: this.all().map((notification) => ({ notification, extras: this.extras(notification.id) })),
+      messages: [...this.messagesByReceiver.values()].flat(),
+      openTickets: [...this.openTickets],
+    };
   }
 
-  /** Forgets every issued tenant token, as their expiry would. */
-  revokeTenantTokens(): void {
-    this.data.tenantTokens = {};
-    this.save();
-  }
-
-  tenantTokenExpiry(token: string): number | undefined {
-    return this.data.tenantTokens[token];
-  }
-
+  /** Writes the data file, if there is one. */
   save(): void {
-    if (!this.file) return;
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, JSON.stringify(this.data, null, 2));
-    fs.renameSync(temporary, this.file);
+    if (this.file) writeDataFile(this.file, this.snapshot());
   }
 }

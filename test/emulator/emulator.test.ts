@@ -5,6 +5,7 @@ import * as path from "node:path";
 import fetch from "node-fetch";
 import { startEmulator } from "../../emulator";
 import { randomCredentials } from "../harness/feishu-fixture";
+import type { JsonReply } from "./raw-http";
 
 const credentials = randomCredentials();
 const helpdesk = Buffer.from(`${credentials.helpdeskId}:${credentials.helpdeskToken}`).toString("base64");
@@ -24,7 +25,7 @@ async function call(url: string, method: string, route: string, headers: Record<
   return {
     status: response.status,
     logId: response.headers.get("x-tt-logid"),
-    body: (await response.json()) as Record<string, any>,
+    body: (await response.json()) as JsonReply,
   };
 }
 

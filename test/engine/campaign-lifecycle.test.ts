@@ -1,4 +1,4 @@
-import { EmulatorStatus } from "../../emulator";
+import { EmulatorStatus, ManualClock } from "../../emulator";
 import { emulatedStack } from "../harness/emulated-stack";
 import { sampleCard } from "../harness/feishu-fixture";
 
@@ -9,13 +9,21 @@ const base = {
   users: ["ou_a", "ou_b"],
   pushContent: sampleCard,
 };
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// The provider (another process) checks that sendAt is in the future by the wall clock, so sendAt
+// stays in the real future; the emulator's clock follows the wall clock (rate-limit windows pass as
+// usual) and the test moves it past sendAt instead of sleeping until then.
+const wallClockPast = (time: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.max(0, time + 1 - Date.now())));
 
 // Review and scheduled sending declared in code, through the real engine. The emulator's
 // status numbers (EmulatorStatus) are its own; the provider reports `stage` from what the API says.
 describe("a campaign's lifecycle declared in code", () => {
   describe("with a helpdesk owner who approves at once", () => {
-    const stack = emulatedStack("test/programs/campaigns", { emulator: { autoApprove: true, sendDurationMs: 1000 } });
+    const clock = new ManualClock({ ticking: true });
+    const stack = emulatedStack("test/programs/campaigns", {
+      emulator: { autoApprove: true, sendDurationMs: 1000, clock },
+    });
     const stage = async () =>
       (await stack.project.notificationsInState())[0].outputs as {
         stage: string;
@@ -32,11 +40,15 @@ describe("a campaign's lifecycle declared in code", () => {
       expect(await stage()).toMatchObject({ stage: "draft", status: EmulatorStatus.draft });
 
       await project.setCampaigns({ push: { ...base, approval: { reason: "Quarterly onboarding" } } });
+      const stepStart = Date.now();
       await project.up();
       await project.refresh();
+      const stepMs = Date.now() - stepStart;
       expect(await stage()).toMatchObject({ stage: "approved", status: EmulatorStatus.approved });
 
-      const sendAt = Date.now() + 8000;
+      // sendAt must still be ahead on the wall clock after the next up and refresh: on a loaded
+      // machine those take longer, so the margin is measured from the step before rather than guessed.
+      const sendAt = Date.now() + Math.max(8000, 3 * stepMs);
       await project.setCampaigns({
         push: { ...base, approval: { reason: "Quarterly onboarding" }, sendAt: new Date(sendAt).toISOString() },
       });
@@ -45,7 +57,10 @@ describe("a campaign's lifecycle declared in code", () => {
       expect(await stage()).toMatchObject({ stage: "scheduled", status: EmulatorStatus.scheduled });
       expect(emulator.notifications()[0].send_at).toBe(String(sendAt));
 
-      await sleep(sendAt + 1500 - Date.now());
+      // The provider tells "sent" from send_at by its own wall clock, so that clock must pass sendAt;
+      // the send's duration is skipped on the emulator's clock instead of waited for.
+      await wallClockPast(sendAt);
+      clock.advanceTo(sendAt + 1500);
       await project.refresh();
       expect(await stage()).toMatchObject({
         stage: "sent",
@@ -112,7 +127,10 @@ describe("a campaign's lifecycle declared in code", () => {
   });
 
   describe("removing a campaign from code", () => {
-    const stack = emulatedStack("test/programs/campaigns", { emulator: { autoApprove: true, sendDurationMs: 500 } });
+    const clock = new ManualClock({ ticking: true });
+    const stack = emulatedStack("test/programs/campaigns", {
+      emulator: { autoApprove: true, sendDurationMs: 500, clock },
+    });
     const declare = (onDelete: string | undefined, sendAt: number) => ({
       ...base,
       jobName: `onDelete ${onDelete ?? "default"}`,
@@ -140,7 +158,7 @@ describe("a campaign's lifecycle declared in code", () => {
       expect([EmulatorStatus.scheduled, EmulatorStatus.sending, EmulatorStatus.sent]).toContain(
         byName("onDelete recall").status,
       );
-      await sleep(soon + 1000 - Date.now());
+      clock.advanceTo(soon + 1000);
       expect(emulator.extras(byName("onDelete recall").id).delivered).toBe(2);
 
       // Remove the default one and the recalled one.

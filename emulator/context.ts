@@ -1,0 +1,71 @@
+import type { WireNotification } from "../provider/client/wire-types";
+import { advance } from "./campaign-lifecycle";
+import { type Clock, systemClock } from "./clock";
+import { demoCredentials, type EmulatorCredentials } from "./credentials";
+import { FaultInjector } from "./faults";
+import type { EmulatorOptions, RecordedRequest } from "./options";
+import { documentedLimits, GatewayRateLimits } from "./rate-limits";
+import { NotificationStore } from "./store";
+import { TenantTokens } from "./tenant-tokens";
+
+/** What every route works on: the settings, the clock, and the emulator's state. */
+export interface EmulatorContext {
+  readonly credentials: EmulatorCredentials;
+  readonly clock: Clock;
+  readonly store: NotificationStore;
+  readonly tokens: TenantTokens;
+  readonly limits: GatewayRateLimits | undefined;
+  readonly faults: FaultInjector | undefined;
+  /** The API requests answered so far, oldest first. */
+  readonly requests: RecordedRequest[];
+  readonly autoApprove: boolean;
+  readonly organizationSize: number;
+  readonly departmentSize: number;
+  readonly maxBodyBytes: number;
+  readonly maxJsonDepth: number;
+  readonly allowRemoteAdmin: boolean;
+  /** A campaign, moved along with the clock first (see campaign-lifecycle.ts). */
+  current(id: string): WireNotification | undefined;
+  /** Sets a campaign's status, as a helpdesk owner's action in the console would; throws if there is none. */
+  setStatus(id: string, status: number): void;
+}
+
+/** Builds the context from the options, filling in the defaults (which EmulatorOptions documents). */
+export function createContext(options: EmulatorOptions): EmulatorContext {
+  const clock = options.clock ?? systemClock;
+  const store = new NotificationStore(options.dataFile);
+  const sendDurationMs = options.sendDurationMs ?? 2000;
+  return {
+    credentials: options.credentials ?? demoCredentials,
+    clock,
+    store,
+    tokens: new TenantTokens(clock, (options.tenantTokenTtlSeconds ?? 7200) * 1000),
+    limits:
+      options.rateLimits === false
+        ? undefined
+        : new GatewayRateLimits({ ...documentedLimits, ...options.rateLimits }, options.timeScale ?? 1, () =>
+            clock.now(),
+          ),
+    faults: options.faults ? new FaultInjector(options.faults) : undefined,
+    requests: [],
+    autoApprove: options.autoApprove ?? false,
+    organizationSize: options.organizationSize ?? 100,
+    departmentSize: options.departmentSize ?? 10,
+    maxBodyBytes: options.maxBodyBytes ?? 4 * 1024 * 1024,
+    maxJsonDepth: options.maxJsonDepth ?? 32,
+    allowRemoteAdmin: options.allowRemoteAdmin ?? false,
+    current(id) {
+      const notification = store.get(id);
+      if (!notification) return undefined;
+      const before = `${notification.status}/${notification.sent_user_count}`;
+      advance(notification, store.extras(id), clock.now(), sendDurationMs);
+      if (`${notification.status}/${notification.sent_user_count}` !== before) store.put(notification);
+      return notification;
+    },
+    setStatus(id, status) {
+      const existing = store.get(id);
+      if (!existing) throw new Error(`no notification ${id}`);
+      store.put({ ...existing, status, updated_at: String(clock.now()) });
+    },
+  };
+}

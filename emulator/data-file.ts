@@ -1,0 +1,188 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { z } from "zod";
+
+// The data file's schema. Only the fields the emulator keeps are read (unknown ones are dropped),
+// so whatever a file holds, what is loaded has a bounded shape and serializes again.
+
+const user = z.object({
+  user_id: z.string().optional(),
+  name: z.string().optional(),
+  avatar_url: z.string().optional(),
+});
+const department = z.object({ department_id: z.string(), name: z.string().optional() });
+const chat = z.object({ chat_id: z.string().optional(), name: z.string().optional() });
+
+/** A stored campaign, as GET returns it. */
+const storedNotificationSchema = z.object({
+  id: z.string().min(1),
+  status: z.number().int(),
+  job_name: z.string(),
+  push_content: z.string(),
+  push_type: z.number().int(),
+  push_scope_type: z.number().int(),
+  new_staff_scope_type: z.number().int().optional(),
+  new_staff_scope_department_list: z.array(department).optional(),
+  user_list: z.array(user).optional(),
+  department_list: z.array(department).optional(),
+  chat_list: z.array(chat).optional(),
+  ext: z.string().optional(),
+  create_user: user.optional(),
+  created_at: z.string().optional(),
+  update_user: user.optional(),
+  updated_at: z.string().optional(),
+  target_user_count: z.number().optional(),
+  sent_user_count: z.number().optional(),
+  read_user_count: z.number().optional(),
+  send_at: z.string().optional(),
+});
+
+const extrasSchema = z.object({
+  delivered: z.number().int().nonnegative(),
+  recalled: z.boolean(),
+  previews: z.number().int().nonnegative(),
+});
+
+const botMessageSchema = z.object({
+  message_id: z.string(),
+  msg_type: z.string(),
+  content: z.string(),
+  receiver_id: z.string(),
+  receive_type: z.string(),
+  at: z.number(),
+});
+
+/**
+ * The current format: lists, not objects keyed by ids, so no id (a receiver called `__proto__`)
+ * ever becomes a property name. Tenant tokens are not kept: see {@link TenantTokens}.
+ */
+export const dataFileSchema = z.object({
+  version: z.literal(2),
+  sequence: z.number().int().nonnegative(),
+  campaigns: z.array(z.object({ notification: storedNotificationSchema, extras: extrasSchema })),
+  messages: z.array(botMessageSchema),
+  openTickets: z.array(z.string()),
+});
+
+/** What the data file holds. */
+export type DataFile = z.infer<typeof dataFileSchema>;
+
+/** The first format, objects keyed by ids and tenant tokens included; read, then written as version 2. */
+const dataFileV1Schema = z.object({
+  version: z.literal(1),
+  notifications: z.record(z.string(), storedNotificationSchema),
+  extras: z.record(z.string(), extrasSchema).optional(),
+  messages: z.record(z.string(), z.array(botMessageSchema)).optional(),
+  openTickets: z.array(z.string()).optional(),
+  tenantTokens: z.unknown().optional(),
+  sequence: z.number().int().nonnegative().optional(),
+});
+
+function fromV1(v1: z.infer<typeof dataFileV1Schema>): DataFile {
+  const extras = new Map(Object.entries(v1.extras ?? {}));
+  return {
+    version: 2,
+    sequence: v1.sequence ?? 0,
+    campaigns: Object.values(v1.notifications).map((notification) => ({
+      notification,
+      extras: extras.get(notification.id) ?? { delivered: 0, recalled: false, previews: 0 },
+    })),
+    messages: Object.values(v1.messages ?? {}).flat(),
+    openTickets: v1.openTickets ?? [],
+  };
+}
+
+/** A data file that cannot be used, with its path in the message. */
+export class DataFileError extends Error {
+  constructor(file: string, problem: string) {
+    super(`emulator data file ${file}: ${problem}`);
+    this.name = "DataFileError";
+  }
+}
+
+/** Checks parsed JSON against the schema (either version); returns the data or what is wrong. */
+export function validateDataFile(json: unknown): { data: DataFile } | { problem: string } {
+  const version = (json as { version?: unknown } | null)?.version;
+  const result = version === 1 ? dataFileV1Schema.safeParse(json) : dataFileSchema.safeParse(json);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    return { problem: `${issue.path.join(".") || "(top level)"}: ${issue.message}` };
+  }
+  return { data: result.data.version === 1 ? fromV1(result.data) : result.data };
+}
+
+/** Reads and validates the data file; undefined if there is none yet. Throws {@link DataFileError}. */
+export function readDataFile(file: string): DataFile | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new DataFileError(file, (error as Error).message);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    // V8 quotes part of the text in its message: left out, since an old file held tenant tokens.
+    const reason = (error as Error).message.replace(/"[\s\S]*"/, "…");
+    throw new DataFileError(file, `not JSON (${reason}); fix or remove it`);
+  }
+  const checked = validateDataFile(json);
+  if ("problem" in checked) throw new DataFileError(file, `not an emulator data file: ${checked.problem}`);
+  return checked.data;
+}
+
+const temporarySuffix = /^\.(\d+)\.tmp$/;
+
+/** The temporary file a process writes before renaming it over `file`. */
+const temporaryFile = (file: string, pid: number) => `${file}.${pid}.tmp`;
+
+/**
+ * Removes temporary files a killed emulator left next to `file` (`file.<pid>.tmp`), unless their
+ * process still runs. Makes the data file private (0600) if it is not.
+ */
+export function tidyDataFile(file: string): void {
+  const dir = path.dirname(file);
+  const base = path.basename(file);
+  const names = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
+  for (const name of names) {
+    const pid = name.startsWith(base) ? temporarySuffix.exec(name.slice(base.length))?.[1] : undefined;
+    if (pid !== undefined && !processRuns(Number(pid))) fs.rmSync(path.join(dir, name), { force: true });
+  }
+  if (fs.existsSync(file) && (fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
+}
+
+function processRuns(pid: number): boolean {
+  if (pid === process.pid) return false; // a file of ours from before is stale by definition
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Writes the data file before the change is acknowledged: compact JSON to a private (0600)
+ * temporary file, flushed to disk, then renamed over the old one, so a crash or kill -9 leaves
+ * either the old file or the new one, never half of one.
+ */
+export function writeDataFile(file: string, data: DataFile): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = temporaryFile(file, process.pid);
+  try {
+    const fd = fs.openSync(temporary, "w", 0o600);
+    try {
+      fs.fchmodSync(fd, 0o600);
+      fs.writeSync(fd, JSON.stringify(data));
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    fs.renameSync(temporary, file);
+  } catch (error) {
+    fs.rmSync(temporary, { force: true });
+    throw error;
+  }
+}
