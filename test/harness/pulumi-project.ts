@@ -106,6 +106,31 @@ export class PulumiProject {
     });
   }
 
+  /**
+   * Runs a bash script in the program's folder, as a CI job would (`bash -eo pipefail`), with the
+   * project's environment (engine on PATH, backend, PULUMI_HOME) under `env`; never throws.
+   */
+  shell(script: string, env: Record<string, string> = {}): Promise<PulumiRun> {
+    return new Promise((resolve) => {
+      execFile(
+        "bash",
+        ["--noprofile", "--norc", "-eo", "pipefail", "-c", script],
+        { cwd: this.dir, env: { ...this.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
+        (error, stdout, stderr) => {
+          const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+          const run = { code, stdout, stderr, output: `${stdout}\n${stderr}` };
+          this.transcript.push(run.output);
+          resolve(run);
+        },
+      );
+    });
+  }
+
+  /** The project's file backend, as `PULUMI_BACKEND_URL` gives it. */
+  get backendUrl(): string {
+    return String(this.env.PULUMI_BACKEND_URL);
+  }
+
   /** Runs `pulumi <args>` and throws, with the output, unless it succeeds. */
   async ok(args: readonly string[]): Promise<PulumiRun> {
     const run = await this.run(args);
