@@ -10,7 +10,7 @@ describe("the Pulumi engine", () => {
   it("is v3.248.0, the version of the @pulumi/pulumi SDK the package is developed with", () => {
     const bin = process.env.PULUMI_FEISHU_ENGINE_BIN!;
     expect(execFileSync(path.join(bin, "pulumi"), ["version"], { encoding: "utf8" }).trim()).toBe("v3.248.0");
-    for (const plugin of ["pulumi-language-nodejs", "pulumi-resource-pulumi-nodejs"]) {
+    for (const plugin of ["pulumi-language-nodejs", "pulumi-resource-pulumi-nodejs", "pulumi-language-yaml"]) {
       expect(fs.statSync(path.join(bin, plugin)).mode & 0o111).not.toBe(0);
     }
     const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8"));
@@ -28,6 +28,20 @@ describe("the Pulumi engine", () => {
       expect((await project.preview()).code).toBe(0);
       const destroy = await project.destroy();
       expect(destroy.output).toContain("- 4 deleted");
+    } finally {
+      await project.dispose();
+    }
+  });
+
+  it("runs a Pulumi YAML program through the YAML language host built beside it", async () => {
+    const project = await PulumiProject.create("test/programs/yaml-smoke");
+    try {
+      await project.setConfig("greeting", "ni hao");
+      const up = await project.up();
+      expect(up.output).toContain("+ 1 created");
+      expect(await project.outputs()).toEqual({ message: "ni hao", words: ["ni hao", "world"] });
+      expect((await project.preview()).code).toBe(0);
+      await project.destroy();
     } finally {
       await project.dispose();
     }
