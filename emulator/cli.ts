@@ -13,14 +13,16 @@ class UsageError extends Error {}
 
 const usage = `Usage: feishu-helpdesk-emulator [options]
 
-A local emulator of the Feishu Helpdesk push-campaign API (create, update, get, tenant token).
+A local emulator of the Feishu Helpdesk API: push campaigns (create, update, get, preview, review,
+schedule, cancel, recall), the helpdesk bot message, and the tenant access token.
 
 Options (each also read from the environment variable shown):
   --port N               TCP port, 0 for any free one         FEISHU_EMULATOR_PORT      (default 0)
   --host ADDR            listen address, keep it on loopback  FEISHU_EMULATOR_HOST      (default 127.0.0.1)
   --allow-remote-admin   let the admin routes answer peers beyond loopback
                                                               FEISHU_EMULATOR_ALLOW_REMOTE_ADMIN=1
-  --data FILE            keep campaigns in FILE across restarts FEISHU_EMULATOR_DATA    (default: memory only)
+  --data FILE            keep campaigns in FILE across restarts (mode 0600; no tokens kept)
+                                                              FEISHU_EMULATOR_DATA (default: memory only)
   --app-id ID            app id accepted for tenant tokens    FEISHU_EMULATOR_APP_ID
   --app-secret S         app secret accepted                  FEISHU_EMULATOR_APP_SECRET
   --helpdesk-id ID       helpdesk id accepted                 FEISHU_EMULATOR_HELPDESK_ID
