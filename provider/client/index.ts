@@ -16,6 +16,7 @@ export { FeishuConfigError } from "./errors/feishu-config-error";
 export { FeishuHelpdeskError } from "./errors/feishu-helpdesk-error";
 export { FeishuNetworkError } from "./errors/feishu-network-error";
 export { FeishuOutcomeUnknownError } from "./errors/feishu-outcome-unknown-error";
+export { FeishuRedirectError } from "./errors/feishu-redirect-error";
 export { FeishuResponseError } from "./errors/feishu-response-error";
 export type { FeishuRequestInfo } from "./errors/request-info";
 export type {

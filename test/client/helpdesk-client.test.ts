@@ -154,7 +154,7 @@ describe("HelpdeskClient against a server that does not speak the API", () => {
     });
   });
 
-  it("turns a reply without the documented data into FeishuResponseError, or for a create, an unknown outcome", async () => {
+  it("turns a reply lacking the documented data into FeishuResponseError, or an unknown outcome", async () => {
     const { client: c } = client();
     await expect(c.createNotification(body)).rejects.toThrow(/may have succeeded: .*no data.notification_id/);
     await expect(c.getNotification("x")).rejects.toThrow(/no data.notification with a numeric status/);

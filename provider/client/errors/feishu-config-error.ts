@@ -1,6 +1,9 @@
 import { FeishuHelpdeskError } from "./feishu-helpdesk-error";
 
-/** A setting (a credential, the timeout, the user id type) is missing or invalid. Names the config key and variable to set. */
+/**
+ * A setting (a credential, the base URL, the timeout, the user id type) is missing or invalid.
+ * Names the setting to fix.
+ */
 export class FeishuConfigError extends FeishuHelpdeskError {
   constructor(message: string) {
     super("FeishuConfigError", message);

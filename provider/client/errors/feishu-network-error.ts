@@ -1,4 +1,5 @@
 import { FeishuHelpdeskError } from "./feishu-helpdesk-error";
+import { noRedaction } from "./redact";
 import { endpointOf, type FeishuRequestInfo } from "./request-info";
 
 // Failures that happen before a connection exists, so before any byte of the request is sent.
@@ -20,16 +21,35 @@ export class FeishuNetworkError extends FeishuHelpdeskError {
    */
   readonly requestSent: boolean;
 
-  constructor(args: { request: FeishuRequestInfo; timedOut: boolean; cause: unknown }) {
+  constructor(args: {
+    request: FeishuRequestInfo;
+    /** Set when the call ran out of time: how long it was given, in ms. */
+    timedOutAfterMs?: number;
+    cause: unknown;
+    /** Removes credential values from the cause's text. */
+    redact?: (text: string) => string;
+  }) {
+    const redact = args.redact ?? noRedaction;
     const endpoint = endpointOf(args.request);
+    const origin = new URL(args.request.url).origin;
     const code = (args.cause as { code?: unknown })?.code;
-    const reason = args.timedOut ? "timed out" : `failed: ${(args.cause as Error)?.message ?? String(args.cause)}`;
-    super("FeishuNetworkError", `${endpoint} to ${new URL(args.request.url).origin} ${reason}`, { cause: args.cause });
+    const timedOut = args.timedOutAfterMs !== undefined;
+    const why = timedOut
+      ? `timed out: no complete reply within ${args.timedOutAfterMs} ms`
+      : `failed: ${redact((args.cause as Error)?.message ?? String(args.cause))}`;
+    super(
+      "FeishuNetworkError",
+      `${endpoint} to ${origin} ${why}.\n` +
+        (timedOut
+          ? "Feishu, or the network or proxy in between, was too slow; a longer timeoutMs gives it more time."
+          : `Check that ${origin} is reachable from here, through the proxy if HTTPS_PROXY / HTTP_PROXY set one.`),
+      { cause: args.cause },
+    );
     this.endpoint = endpoint;
     this.request = args.request;
-    this.timedOut = args.timedOut;
+    this.timedOut = timedOut;
     this.code = typeof code === "string" ? code : undefined;
-    this.requestSent = args.timedOut || this.code === undefined || !beforeSending.has(this.code);
+    this.requestSent = timedOut || this.code === undefined || !beforeSending.has(this.code);
   }
 
   /** True if `value` is a FeishuNetworkError from any copy of this package. */

@@ -83,7 +83,7 @@ describe("SlidingWindowLimiter", () => {
     expect(waits).toEqual([700]);
   });
 
-  it("never lets more than the limit start, or reach the server, in any window, whatever the reply delays", async () => {
+  it("never lets more than the limit start, or reach the server, in any window, whatever the delays", async () => {
     const runs = Number(process.env.FUZZ_RUNS ?? 150);
     await fc.assert(
       fc.asyncProperty(
