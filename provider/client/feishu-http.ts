@@ -2,6 +2,7 @@ import type { Agent } from "node:http";
 import fetch, { type Response } from "node-fetch";
 import { agentFor } from "./connection";
 import { FeishuApiError } from "./errors/feishu-api-error";
+import { FeishuArgumentError } from "./errors/feishu-argument-error";
 import { FeishuConfigError } from "./errors/feishu-config-error";
 import { FeishuNetworkError } from "./errors/feishu-network-error";
 import { FeishuRedirectError } from "./errors/feishu-redirect-error";
@@ -100,6 +101,17 @@ export class FeishuHttp {
     // Built only for an error: redacting on every call is work most calls never need.
     const describe = (): FeishuRequestInfo => ({ method: call.method, url, headers: redactHeaders(headers) });
 
+    let payload: string | undefined;
+    try {
+      payload = call.body === undefined ? undefined : JSON.stringify(call.body);
+    } catch (cause) {
+      throw new FeishuArgumentError({
+        argument: "body",
+        problem: `it cannot be sent as JSON (${(cause as Error).message})`,
+        fix: "Pass plain data: no BigInt values and no cycles.",
+      });
+    }
+
     // One deadline for the request, the reply and its body. Aborting also destroys the socket, so
     // a reply still streaming (a slow or endless body, one past the size cap) stops at once.
     const controller = new AbortController();
@@ -114,7 +126,7 @@ export class FeishuHttp {
       response = await fetch(url, {
         method: call.method,
         headers,
-        body: call.body === undefined ? undefined : JSON.stringify(call.body),
+        body: payload,
         agent: this.agent,
         // Feishu never redirects: a redirect is something else answering, and following it would
         // send the credentials (and a create) to wherever it points.

@@ -3,6 +3,7 @@ import { FeishuErrorCode } from "./api/error-codes";
 import { sleep, systemClock } from "./clock";
 import { type HelpdeskCredentials, helpdeskAuthorization } from "./credentials";
 import { FeishuApiError } from "./errors/feishu-api-error";
+import { FeishuArgumentError } from "./errors/feishu-argument-error";
 import { FeishuConfigError } from "./errors/feishu-config-error";
 import { FeishuNetworkError } from "./errors/feishu-network-error";
 import { FeishuOutcomeUnknownError } from "./errors/feishu-outcome-unknown-error";
@@ -91,6 +92,22 @@ export interface FetchedNotification {
 }
 
 const notificationsPath = "/open-apis/helpdesk/v1/notifications";
+
+/** The path of one campaign; its id must be a non-empty string that can go in a URL. */
+function campaignPath(notificationId: string): string {
+  try {
+    if (typeof notificationId === "string" && notificationId !== "") {
+      return `${notificationsPath}/${encodeURIComponent(notificationId)}`;
+    }
+  } catch {
+    // A lone surrogate: not a URL path segment.
+  }
+  throw new FeishuArgumentError({
+    argument: "notificationId",
+    problem: `${JSON.stringify(notificationId)} is not a campaign id`,
+    fix: "Pass the notification_id that createNotification returned (a string of digits).",
+  });
+}
 
 /** Default of {@link HelpdeskClientOptions.maxResponseBytes}. */
 const defaultMaxResponseBytes = 8 * 1024 * 1024;
@@ -183,16 +200,11 @@ export class HelpdeskClient {
 
   /** Sends a preview of the campaign's card to the caller. POST …/:notification_id/preview. */
   async previewNotification(notificationId: string): Promise<{ readonly logId: string | undefined }> {
-    const { reply } = await this.once(
-      undefined,
-      `${notificationsPath}/${encodeURIComponent(notificationId)}/preview`,
-      undefined,
-      {
-        notificationId,
-        action: `Sending a preview of push campaign ${notificationId}`,
-        advice: "Check your Feishu chats for the preview before asking for another.",
-      },
-    );
+    const { reply } = await this.once(undefined, `${campaignPath(notificationId)}/preview`, undefined, {
+      notificationId,
+      action: `Sending a preview of push campaign ${notificationId}`,
+      advice: "Check your Feishu chats for the preview before asking for another.",
+    });
     return { logId: reply.logId };
   }
 
@@ -206,7 +218,7 @@ export class HelpdeskClient {
   ): Promise<{ readonly hasAccess: boolean; readonly logId: string | undefined }> {
     const { reply } = await this.once(
       undefined,
-      `${notificationsPath}/${encodeURIComponent(notificationId)}/submit_approve`,
+      `${campaignPath(notificationId)}/submit_approve`,
       { reason },
       {
         notificationId,
@@ -222,16 +234,11 @@ export class HelpdeskClient {
 
   /** Withdraws a submitted review. POST …/:notification_id/cancel_approve. */
   async cancelApproval(notificationId: string): Promise<{ readonly logId: string | undefined }> {
-    const { reply } = await this.once(
-      undefined,
-      `${notificationsPath}/${encodeURIComponent(notificationId)}/cancel_approve`,
-      undefined,
-      {
-        notificationId,
-        action: `Withdrawing the review of push campaign ${notificationId}`,
-        advice: "Read the campaign (getNotification) to see whether its review was withdrawn before trying again.",
-      },
-    );
+    const { reply } = await this.once(undefined, `${campaignPath(notificationId)}/cancel_approve`, undefined, {
+      notificationId,
+      action: `Withdrawing the review of push campaign ${notificationId}`,
+      advice: "Read the campaign (getNotification) to see whether its review was withdrawn before trying again.",
+    });
     return { logId: reply.logId };
   }
 
@@ -240,9 +247,16 @@ export class HelpdeskClient {
    * POST …/:notification_id/execute_send.
    */
   async executeSend(notificationId: string, sendAt: number): Promise<{ readonly logId: string | undefined }> {
+    if (!Number.isFinite(sendAt)) {
+      throw new FeishuArgumentError({
+        argument: "sendAt",
+        problem: `${sendAt} is not a time`,
+        fix: 'Pass the send time in milliseconds since the epoch, for example Date.parse("2026-01-01T09:00:00Z").',
+      });
+    }
     const { reply } = await this.once(
       "executeSend",
-      `${notificationsPath}/${encodeURIComponent(notificationId)}/execute_send`,
+      `${campaignPath(notificationId)}/execute_send`,
       { send_at: String(sendAt) },
       {
         notificationId,
@@ -260,7 +274,7 @@ export class HelpdeskClient {
   async cancelSend(notificationId: string, recall: boolean): Promise<{ readonly logId: string | undefined }> {
     const { reply } = await this.once(
       undefined,
-      `${notificationsPath}/${encodeURIComponent(notificationId)}/cancel_send`,
+      `${campaignPath(notificationId)}/cancel_send`,
       { is_recall: recall },
       {
         notificationId,
@@ -347,7 +361,7 @@ export class HelpdeskClient {
     notificationId: string,
     body: WireNotificationBody,
   ): Promise<{ readonly logId: string | undefined }> {
-    const path = `${notificationsPath}/${encodeURIComponent(notificationId)}`;
+    const path = `${campaignPath(notificationId)}`;
     // A full-body PATCH is idempotent, so it is retried like a read.
     const { reply } = await this.withRetries("patch", true, () => this.call("PATCH", path, body));
     return { logId: reply.logId };
@@ -355,7 +369,7 @@ export class HelpdeskClient {
 
   /** Reads a campaign. GET /open-apis/helpdesk/v1/notifications/:notification_id. */
   async getNotification(notificationId: string): Promise<FetchedNotification> {
-    const path = `${notificationsPath}/${encodeURIComponent(notificationId)}`;
+    const path = `${campaignPath(notificationId)}`;
     const { reply } = await this.withRetries(
       "get",
       true,

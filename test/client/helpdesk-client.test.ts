@@ -3,13 +3,15 @@ import type { AddressInfo } from "node:net";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import {
   FeishuApiError,
+  FeishuArgumentError,
   FeishuConfigError,
+  FeishuErrorCode,
   FeishuHelpdeskError,
   FeishuNetworkError,
   FeishuResponseError,
   HelpdeskClient,
   type WireNotificationBody,
-} from "../../provider";
+} from "../../provider/client";
 import { randomCredentials, secretValues } from "../harness/feishu-fixture";
 
 const body: WireNotificationBody = {
@@ -101,6 +103,39 @@ describe("HelpdeskClient against the emulator over HTTP", () => {
     emulator.setStatus(notificationId, 5);
     const refused = await client.patchNotification(notificationId, body).catch((e: unknown) => e);
     expect(FeishuApiError.isInstance(refused) && refused.code).toBe(154005);
+  });
+
+  it("finds a campaign, gives undefined for a missing one, and throws any other failure", async () => {
+    const client = new HelpdeskClient({ baseUrl: emulator.url, credentials });
+    const { notificationId } = await client.createNotification(body);
+    expect((await client.findNotification(notificationId))?.notification).toMatchObject({
+      id: notificationId,
+      job_name: body.job_name,
+    });
+    expect(await client.findNotification("1234567890123456789")).toBeUndefined();
+    const refused = await new HelpdeskClient({
+      baseUrl: emulator.url,
+      credentials: { ...credentials, helpdeskToken: "x" },
+    })
+      .findNotification(notificationId)
+      .catch((e: unknown) => e);
+    expect(FeishuApiError.isInstance(refused) && refused.code).toBe(FeishuErrorCode.unauthorized);
+  });
+
+  it("refuses arguments it cannot send, without calling Feishu", async () => {
+    emulator.clearRequests();
+    const client = new HelpdeskClient({ baseUrl: emulator.url, credentials });
+    for (const attempt of [
+      client.getNotification(""),
+      client.findNotification("\ud800"),
+      client.executeSend("1", Number.NaN),
+      client.createNotification({ ...body, ext: 1n as unknown as string }),
+    ]) {
+      const error = await attempt.catch((e: unknown) => e);
+      expect(FeishuArgumentError.isInstance(error)).toBe(true);
+    }
+    expect(emulator.requests.filter((r) => !r.path.includes("tenant_access_token"))).toEqual([]);
+    expect(() => new HelpdeskClient({ baseUrl: "open.feishu.cn", credentials })).toThrow(/not a URL/);
   });
 
   it("names the missing configuration instead of calling Feishu", async () => {

@@ -29,7 +29,10 @@ export class VirtualClock implements Clock {
   async run(until = Number.POSITIVE_INFINITY): Promise<void> {
     await settle();
     for (;;) {
-      if (this.timers.length === 0) return;
+      if (this.timers.length === 0) {
+        if (Number.isFinite(until)) this.time = Math.max(this.time, until);
+        return;
+      }
       const next = this.timers.reduce((a, b) => (b.at < a.at || (b.at === a.at && b.seq < a.seq) ? b : a));
       if (next.at > until) {
         this.time = until;
