@@ -47,7 +47,7 @@ export class FeishuRedirectError extends FeishuHelpdeskError {
     this.endpoint = endpoint;
     this.request = args.request;
     this.targetHost = targetHost;
-    this.logId = args.logId;
+    this.logId = args.logId === undefined ? undefined : redact(args.logId);
   }
 
   /** True if `value` is a FeishuRedirectError from any copy of this package. */

@@ -21,8 +21,8 @@ const shortestSecret = 6;
 
 /**
  * Removes known credential values from text the client puts in an error, whatever a server
- * echoes back: each value as is, and its base64 form (unpadded, so it also matches inside a
- * longer base64 string that starts with it).
+ * echoes back: each value as is, as escaped inside a JSON string, and its base64 form (unpadded,
+ * so it also matches inside a longer base64 string that starts with it).
  */
 export class SecretRedactor {
   // #private: the values stay out of console.log and util.inspect.
@@ -32,7 +32,13 @@ export class SecretRedactor {
   add(...values: readonly (string | undefined)[]): void {
     for (const value of values) {
       if (value === undefined || value.length < shortestSecret) continue;
-      for (const form of [value, Buffer.from(value, "utf8").toString("base64").replace(/=+$/, "")]) {
+      const forms = [
+        value,
+        // As it appears inside a JSON string a server quotes back.
+        JSON.stringify(value).slice(1, -1),
+        Buffer.from(value, "utf8").toString("base64").replace(/=+$/, ""),
+      ];
+      for (const form of forms) {
         if (form.length >= shortestSecret && !this.#secrets.includes(form)) this.#secrets.push(form);
       }
     }
