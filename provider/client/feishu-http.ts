@@ -1,5 +1,6 @@
 import type { Agent } from "node:http";
-import fetch, { type Response } from "node-fetch";
+import fetch, { type RequestInit, type Response } from "node-fetch";
+import { CallAbort } from "./call-abort";
 import { agentFor } from "./connection";
 import { FeishuApiError } from "./errors/feishu-api-error";
 import { FeishuArgumentError } from "./errors/feishu-argument-error";
@@ -114,7 +115,7 @@ export class FeishuHttp {
 
     // One deadline for the request, the reply and its body. Aborting also destroys the socket, so
     // a reply still streaming (a slow or endless body, one past the size cap) stops at once.
-    const controller = new AbortController();
+    const controller = new CallAbort();
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
@@ -131,7 +132,8 @@ export class FeishuHttp {
         // Feishu never redirects: a redirect is something else answering, and following it would
         // send the credentials (and a create) to wherever it points.
         redirect: "manual",
-        signal: controller.signal,
+        // node-fetch's types want its own AbortSignal; it checks only the class name (see CallAbort).
+        signal: controller as unknown as RequestInit["signal"],
         size: this.maxResponseBytes,
       });
       if (response.status >= 300 && response.status < 400) {
