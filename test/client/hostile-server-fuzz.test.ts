@@ -293,76 +293,81 @@ describe("HelpdeskClient against hostile servers (property-based)", () => {
   });
   afterAll(() => new Promise((resolve) => elsewhere.close(resolve)));
 
-  it(`ends every call in time, with a result or a FeishuHelpdeskError, leaking nothing (${runs} cases)`, async () => {
-    const tally = { cases: 0, results: 0, errors: {} as Record<string, number>, requests: 0, failures: 0, leaks: 0 };
-    await fc.assert(
-      fc.asyncProperty(
-        credentials,
-        operation,
-        fc.array(answer, { minLength: 1, maxLength: 6 }),
-        fc.integer({ min: 20, max: 150 }),
-        fc.integer({ min: 0, max: 200 }),
-        fc.boolean(),
-        async (creds, op, answers, timeoutMs, retryDeadlineMs, pacing) => {
-          const server = await hostileServer(answers, elsewhereUrl);
-          try {
-            const client = new HelpdeskClient({
-              baseUrl: server.url,
-              credentials: creds,
-              timeoutMs,
-              retryDeadlineMs,
-              retryBaseDelayMs: 5,
-              retryMaxDelayMs: 50,
-              maxResponseBytes,
-              pacing,
-              rateLimits: { create: 1000, patch: 1000, get: 1000, botMessage: 1000, executeSend: 1000 },
-              rateLimitWindowMs: 1000,
-            });
-            const started = Date.now();
-            let outcome: unknown;
-            let failed = false;
+  it(
+    `ends every call in time, with a result or a FeishuHelpdeskError, leaking nothing (${runs} cases)`,
+    async () => {
+      const tally = { cases: 0, results: 0, errors: {} as Record<string, number>, requests: 0, failures: 0, leaks: 0 };
+      await fc.assert(
+        fc.asyncProperty(
+          credentials,
+          operation,
+          fc.array(answer, { minLength: 1, maxLength: 6 }),
+          fc.integer({ min: 20, max: 150 }),
+          fc.integer({ min: 0, max: 200 }),
+          fc.boolean(),
+          async (creds, op, answers, timeoutMs, retryDeadlineMs, pacing) => {
+            const server = await hostileServer(answers, elsewhereUrl);
             try {
-              outcome = await call(client, op);
-            } catch (error) {
-              failed = true;
-              outcome = error;
+              const client = new HelpdeskClient({
+                baseUrl: server.url,
+                credentials: creds,
+                timeoutMs,
+                retryDeadlineMs,
+                retryBaseDelayMs: 5,
+                retryMaxDelayMs: 50,
+                maxResponseBytes,
+                pacing,
+                rateLimits: { create: 1000, patch: 1000, get: 1000, botMessage: 1000, executeSend: 1000 },
+                rateLimitWindowMs: 1000,
+              });
+              const started = Date.now();
+              let outcome: unknown;
+              let failed = false;
+              try {
+                outcome = await call(client, op);
+              } catch (error) {
+                failed = true;
+                outcome = error;
+              }
+              const elapsed = Date.now() - started;
+              tally.cases++;
+              tally.requests += server.requests;
+
+              // In time: a token fetch, the call, and one more of each after a rejected token, each
+              // within its retry deadline plus one last attempt's timeout; plus slack for a busy machine.
+              const rounds = creds.userAccessToken === undefined || op === "botMessage" ? 4 : 2;
+              expect(elapsed).toBeLessThanOrEqual(rounds * (retryDeadlineMs + timeoutMs) + 1500);
+
+              if (failed) {
+                expect(FeishuHelpdeskError.isInstance(outcome)).toBe(true);
+                const name = (outcome as Error).name;
+                tally.errors[name] = (tally.errors[name] ?? 0) + 1;
+                const text = textsOf(outcome);
+                const leaked = forbidden(creds, server.tenantTokens).filter((f) => text.includes(f));
+                if (leaked.length > 0) tally.leaks++;
+                expect(leaked).toEqual([]);
+              } else {
+                tally.results++;
+                expect(outcome).toBeDefined();
+              }
+
+              // Nothing still running on the server once the call is over (closing can take a moment).
+              for (let i = 0; i < 100 && server.running() > 0; i++) await new Promise((r) => setTimeout(r, 5));
+              expect(server.running()).toBe(0);
+            } catch (assertion) {
+              tally.failures++;
+              throw assertion;
+            } finally {
+              await server.close();
             }
-            const elapsed = Date.now() - started;
-            tally.cases++;
-            tally.requests += server.requests;
-
-            // In time: a token fetch, the call, and one more of each after a rejected token, each
-            // within its retry deadline plus one last attempt's timeout; plus slack for a busy machine.
-            const rounds = creds.userAccessToken === undefined || op === "botMessage" ? 4 : 2;
-            expect(elapsed).toBeLessThanOrEqual(rounds * (retryDeadlineMs + timeoutMs) + 1500);
-
-            if (failed) {
-              expect(FeishuHelpdeskError.isInstance(outcome)).toBe(true);
-              const name = (outcome as Error).name;
-              tally.errors[name] = (tally.errors[name] ?? 0) + 1;
-              const text = textsOf(outcome);
-              const leaked = forbidden(creds, server.tenantTokens).filter((f) => text.includes(f));
-              if (leaked.length > 0) tally.leaks++;
-              expect(leaked).toEqual([]);
-            } else {
-              tally.results++;
-              expect(outcome).toBeDefined();
-            }
-
-            // Nothing still running on the server once the call is over (closing can take a moment).
-            for (let i = 0; i < 100 && server.running() > 0; i++) await new Promise((r) => setTimeout(r, 5));
-            expect(server.running()).toBe(0);
-          } catch (assertion) {
-            tally.failures++;
-            throw assertion;
-          } finally {
-            await server.close();
-          }
-        },
-      ),
-      { numRuns: runs, seed, endOnFailure: true },
-    );
-    expect(elsewhereHits).toBe(0);
-    console.log(`hostile-server fuzz: ${JSON.stringify({ seed, ...tally })}`);
-  });
+          },
+        ),
+        { numRuns: runs, seed, endOnFailure: true },
+      );
+      expect(elsewhereHits).toBe(0);
+      console.log(`hostile-server fuzz: ${JSON.stringify({ seed, ...tally })}`);
+      // A case takes ~60 ms on average and at most a few seconds.
+    },
+    Math.max(60_000, runs * 1000),
+  );
 });
