@@ -12,7 +12,15 @@ import { SecretRedactor } from "./errors/redact";
 import { type FeishuCall, FeishuHttp, type FeishuReply } from "./feishu-http";
 import { type PacedEndpoint, type Pacer, type PacingOptions, sharedPacer, type WaitNotice } from "./pacing/pacer";
 import { type RetryOptions, retryVerdict } from "./retry/retry-policy";
-import type { WireBotMessage, WireCreateData, WireGetData, WireNotification, WireNotificationBody } from "./wire-types";
+import type {
+  WireBotMessage,
+  WireBotMessageData,
+  WireCreateData,
+  WireGetData,
+  WireNotification,
+  WireNotificationBody,
+  WireSubmitApproveData,
+} from "./wire-types";
 
 /** The Feishu Open Platform (China). */
 export const FEISHU_BASE_URL = "https://open.feishu.cn";
@@ -227,7 +235,7 @@ export class HelpdeskClient {
       },
     );
     return {
-      hasAccess: (reply.body.data as { has_access?: unknown } | undefined)?.has_access === true,
+      hasAccess: (reply.body.data as WireSubmitApproveData | undefined)?.has_access === true,
       logId: reply.logId,
     };
   }
@@ -299,7 +307,7 @@ export class HelpdeskClient {
       validate: (data) =>
         typeof data?.message_id === "string" && data.message_id !== "" ? undefined : "no data.message_id in the reply",
     });
-    return { messageId: (reply.body.data as { message_id: string }).message_id, logId: reply.logId };
+    return { messageId: (reply.body.data as WireBotMessageData).message_id, logId: reply.logId };
   }
 
   /**

@@ -33,9 +33,15 @@ export { describeWait } from "./pacing/pacer";
 export type { RetryOptions } from "./retry/retry-policy";
 export type {
   WireBotMessage,
+  WireBotMessageData,
+  WireCreateData,
+  WireEnvelope,
+  WireGetData,
   WireNotification,
   WireNotificationBody,
   WireNotificationChat,
   WireNotificationDepartment,
   WireNotificationUser,
+  WireSubmitApproveData,
+  WireTenantTokenResponse,
 } from "./wire-types";
