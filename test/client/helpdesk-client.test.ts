@@ -209,6 +209,10 @@ describe("HelpdeskClient against a server that does not speak the API", () => {
     const error = await c.getNotification("1").catch((e: unknown) => e);
     expect(FeishuNetworkError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ code: "ECONNREFUSED", requestSent: false });
+    // What happened, on one line, naming the endpoint and the reason once.
+    expect((error as Error).message.split("\n")[0]).toBe(
+      `GET /open-apis/helpdesk/v1/notifications/1 to http://127.0.0.1:${port} failed: connect ECONNREFUSED 127.0.0.1:${port}.`,
+    );
     expect(FeishuHelpdeskError.isInstance(error)).toBe(true);
     expect(FeishuApiError.isInstance(error)).toBe(false);
   });

@@ -5,6 +5,12 @@ import { endpointOf, type FeishuRequestInfo } from "./request-info";
 // Failures that happen before a connection exists, so before any byte of the request is sent.
 const beforeSending = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 
+/** The cause's own words, without node-fetch's "request to <url> failed, reason: " (the message names the URL). */
+function reasonOf(cause: unknown): string {
+  const message = (cause as Error)?.message ?? String(cause);
+  return message.replace(/^request to \S+ failed, reason: /, "");
+}
+
 /** No response arrived: the connection failed, was dropped, or timed out. */
 export class FeishuNetworkError extends FeishuHelpdeskError {
   /** `METHOD /path` of the request. */
@@ -36,7 +42,7 @@ export class FeishuNetworkError extends FeishuHelpdeskError {
     const timedOut = args.timedOutAfterMs !== undefined;
     const why = timedOut
       ? `timed out: no complete reply within ${args.timedOutAfterMs} ms`
-      : `failed: ${redact((args.cause as Error)?.message ?? String(args.cause))}`;
+      : `failed: ${redact(reasonOf(args.cause))}`;
     super(
       "FeishuNetworkError",
       `${endpoint} to ${origin} ${why}.\n` +
