@@ -71,9 +71,8 @@ export class AccessTokenSource {
     if (!appId || !appSecret) {
       throw new FeishuConfigError(
         "No access token for this call: neither a user access token nor an app id and secret is set.\n" +
-          "Set a user access token (config feishu-helpdesk:userAccessToken or FEISHU_USER_ACCESS_TOKEN), " +
-          "or the app id and secret for a tenant token (feishu-helpdesk:appId / FEISHU_APP_ID and " +
-          "feishu-helpdesk:appSecret / FEISHU_APP_SECRET).",
+          "Set credentials.userAccessToken, or credentials.appId and credentials.appSecret for a tenant token.",
+        ["credentials.userAccessToken", "credentials.appId", "credentials.appSecret"],
       );
     }
     const call: FeishuCall = {

@@ -71,12 +71,14 @@ export class FeishuHttp {
       throw new FeishuConfigError(
         `The base URL ${JSON.stringify(options.baseUrl)} is not a URL.\n` +
           'Set baseUrl to the Feishu Open Platform ("https://open.feishu.cn"), Lark ("https://open.larksuite.com") or an emulator.',
+        ["baseUrl"],
       );
     }
     if (url.protocol !== "https:" && url.protocol !== "http:") {
       throw new FeishuConfigError(
         `The base URL ${JSON.stringify(options.baseUrl)} is not an http(s) URL.\n` +
           'Set baseUrl to the Feishu Open Platform ("https://open.feishu.cn"), Lark ("https://open.larksuite.com") or an emulator.',
+        ["baseUrl"],
       );
     }
     this.origin = url.origin;

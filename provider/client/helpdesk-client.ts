@@ -148,8 +148,9 @@ export class HelpdeskClient {
     if (!credentials.helpdeskId || !credentials.helpdeskToken) {
       throw new FeishuConfigError(
         "No helpdesk credentials: the helpdesk id or token is empty.\n" +
-          "Set feishu-helpdesk:helpdeskId / FEISHU_HELPDESK_ID and " +
-          "feishu-helpdesk:helpdeskToken / FEISHU_HELPDESK_TOKEN (Helpdesk admin console → settings → API).",
+          "Set credentials.helpdeskId and credentials.helpdeskToken " +
+          "(from the Helpdesk admin console → settings → API).",
+        ["credentials.helpdeskId", "credentials.helpdeskToken"],
       );
     }
     this.#helpdeskAuthorization = helpdeskAuthorization(credentials);

@@ -84,7 +84,8 @@ describe("AccessTokenSource", () => {
     const { tokenSource } = source({ appId: "cli_app" }, new VirtualClock());
     const error = await tokenSource.get().catch((e: unknown) => e);
     expect(FeishuConfigError.isInstance(error)).toBe(true);
-    expect((error as Error).message).toMatch(/FEISHU_USER_ACCESS_TOKEN.*FEISHU_APP_SECRET/s);
+    expect((error as Error).message).toMatch(/credentials.userAccessToken.*credentials.appSecret/s);
+    expect((error as FeishuConfigError).settings).toContain("credentials.appSecret");
     expect(issued).toBe(0);
   });
 
