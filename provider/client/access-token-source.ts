@@ -1,9 +1,31 @@
+import { type Clock, systemClock } from "./clock";
 import type { HelpdeskCredentials } from "./credentials";
 import { FeishuConfigError } from "./errors/feishu-config-error";
-import type { FeishuCall, FeishuHttp, FeishuReply } from "./feishu-http";
+import type { FeishuResponseError } from "./errors/feishu-response-error";
+import type { FeishuCall, FeishuReply } from "./feishu-http";
+import type { WireTenantTokenResponse } from "./wire-types";
 
 /** Refresh a tenant token this long before Feishu says it expires. */
 const refreshMarginMs = 5 * 60 * 1000;
+
+/** What {@link AccessTokenSource} needs from the client. */
+export interface AccessTokenSourceOptions {
+  /** The configured credentials. */
+  readonly credentials: HelpdeskCredentials;
+  /** Sends the token request (with retries: asking for a token twice is harmless). */
+  readonly send: (call: FeishuCall) => Promise<FeishuReply>;
+  /** Describes a reply that lacks what the API documents. */
+  readonly describeMalformed: (call: FeishuCall, reply: FeishuReply, problem: string) => FeishuResponseError;
+  /** Told every new tenant token, so errors can redact it. */
+  readonly onToken?: (token: string) => void;
+  /**
+   * Where the time comes from.
+   * @default systemClock
+   */
+  readonly clock?: Clock;
+}
+
+const tokenPath = "/open-apis/auth/v3/tenant_access_token/internal";
 
 /**
  * Gives the access token for `Authorization`: the user token when one is configured,
@@ -14,24 +36,17 @@ export class AccessTokenSource {
   // #private: secrets stay out of console.log and util.inspect.
   #tenant: { token: string; expiresAt: number } | undefined;
   #pending: Promise<string> | undefined;
-  readonly #credentials: HelpdeskCredentials;
+  readonly #options: AccessTokenSourceOptions;
+  private readonly clock: Clock;
 
-  /**
-   * @param send sends the token request (with retries: asking for a token twice is harmless).
-   * @param http for describing a malformed reply.
-   */
-  constructor(
-    private readonly send: (call: FeishuCall) => Promise<FeishuReply>,
-    private readonly http: FeishuHttp,
-    credentials: HelpdeskCredentials,
-    private readonly now: () => number = Date.now,
-  ) {
-    this.#credentials = credentials;
+  constructor(options: AccessTokenSourceOptions) {
+    this.#options = options;
+    this.clock = options.clock ?? systemClock;
   }
 
   /** True when tokens come from the app id and secret, and so can be fetched again. */
   get refreshable(): boolean {
-    return !this.#credentials.userAccessToken;
+    return !this.#options.credentials.userAccessToken;
   }
 
   /** Forgets the cached tenant token: Feishu said it is invalid or expired. */
@@ -40,40 +55,39 @@ export class AccessTokenSource {
   }
 
   async get(): Promise<string> {
-    if (this.#credentials.userAccessToken) return this.#credentials.userAccessToken;
-    return this.tenantToken();
+    return this.#options.credentials.userAccessToken || this.tenantToken();
   }
 
   /** A tenant token from the app id and secret, whatever else is configured (some APIs take only these). */
   async tenantToken(): Promise<string> {
-    if (this.#tenant && this.now() < this.#tenant.expiresAt - refreshMarginMs) return this.#tenant.token;
+    if (this.#tenant && this.clock.now() < this.#tenant.expiresAt - refreshMarginMs) return this.#tenant.token;
     // Concurrent callers share one token request.
     this.#pending ??= this.fetchTenantToken().finally(() => (this.#pending = undefined));
     return this.#pending;
   }
 
   private async fetchTenantToken(): Promise<string> {
-    const { appId, appSecret } = this.#credentials;
+    const { appId, appSecret } = this.#options.credentials;
     if (!appId || !appSecret) {
       throw new FeishuConfigError(
-        "No access token for this call: set a user access token (config feishu-helpdesk:userAccessToken or FEISHU_USER_ACCESS_TOKEN), " +
-          "or the app id and secret for a tenant token (feishu-helpdesk:appId / FEISHU_APP_ID and " +
-          "feishu-helpdesk:appSecret / FEISHU_APP_SECRET).",
+        "No access token for this call: neither a user access token nor an app id and secret is set.\n" +
+          "Set credentials.userAccessToken, or credentials.appId and credentials.appSecret for a tenant token.",
+        ["credentials.userAccessToken", "credentials.appId", "credentials.appSecret"],
       );
     }
-    const call = {
+    const call: FeishuCall = {
       method: "POST",
-      path: "/open-apis/auth/v3/tenant_access_token/internal",
+      path: tokenPath,
       body: { app_id: appId, app_secret: appSecret },
       secretReply: true,
-    } as const;
-    const reply = await this.send(call);
-    const token = reply.body.tenant_access_token;
-    const expire = reply.body.expire;
-    if (typeof token !== "string" || token === "" || typeof expire !== "number") {
-      throw this.http.describeMalformed(call, reply, "no tenant_access_token and expire in the reply");
+    };
+    const reply = await this.#options.send(call);
+    const { tenant_access_token: token, expire } = reply.body as Partial<WireTenantTokenResponse>;
+    if (typeof token !== "string" || token === "" || typeof expire !== "number" || !(expire > 0)) {
+      throw this.#options.describeMalformed(call, reply, "no tenant_access_token and positive expire in the reply");
     }
-    this.#tenant = { token, expiresAt: this.now() + expire * 1000 };
+    this.#options.onToken?.(token);
+    this.#tenant = { token, expiresAt: this.clock.now() + expire * 1000 };
     return token;
   }
 }

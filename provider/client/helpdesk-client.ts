@@ -1,14 +1,26 @@
 import { AccessTokenSource } from "./access-token-source";
+import { FeishuErrorCode } from "./api/error-codes";
+import { sleep, systemClock } from "./clock";
 import { type HelpdeskCredentials, helpdeskAuthorization } from "./credentials";
 import { FeishuApiError } from "./errors/feishu-api-error";
+import { FeishuArgumentError } from "./errors/feishu-argument-error";
 import { FeishuConfigError } from "./errors/feishu-config-error";
 import { FeishuNetworkError } from "./errors/feishu-network-error";
 import { FeishuOutcomeUnknownError } from "./errors/feishu-outcome-unknown-error";
 import { FeishuResponseError } from "./errors/feishu-response-error";
+import { SecretRedactor } from "./errors/redact";
 import { type FeishuCall, FeishuHttp, type FeishuReply } from "./feishu-http";
 import { type PacedEndpoint, type Pacer, type PacingOptions, sharedPacer, type WaitNotice } from "./pacing/pacer";
 import { type RetryOptions, retryVerdict } from "./retry/retry-policy";
-import type { WireBotMessage, WireNotification, WireNotificationBody } from "./wire-types";
+import type {
+  WireBotMessage,
+  WireBotMessageData,
+  WireCreateData,
+  WireGetData,
+  WireNotification,
+  WireNotificationBody,
+  WireSubmitApproveData,
+} from "./wire-types";
 
 /** The Feishu Open Platform (China). */
 export const FEISHU_BASE_URL = "https://open.feishu.cn";
@@ -42,10 +54,20 @@ export interface HelpdeskClientOptions extends PacingOptions, RetryOptions {
    */
   readonly userIdType?: UserIdType;
   /**
-   * How long one request may take before it fails with a FeishuNetworkError.
+   * How long one request may take, its reply's body included, before it fails with a
+   * FeishuNetworkError (and its connection is closed).
    * @default 30000
+   * @example 10000
    */
   readonly timeoutMs?: number;
+  /**
+   * The largest reply body read, in bytes; a larger one fails the call with a
+   * FeishuResponseError, and its connection is closed. The largest documented reply, one campaign
+   * with its user list, is far smaller; the cap keeps a broken or hostile server from filling memory.
+   * @default 8388608 (8 MiB)
+   * @example 33554432
+   */
+  readonly maxResponseBytes?: number;
   /**
    * Pace calls to Feishu's rate limits. Turn it off only where something else already does.
    * @default true
@@ -67,7 +89,7 @@ export interface CreatedNotification {
   readonly logId: string | undefined;
 }
 
-/** The result of {@link HelpdeskClient.getNotification}. */
+/** The result of {@link HelpdeskClient.getNotification} and {@link HelpdeskClient.findNotification}. */
 export interface FetchedNotification {
   /** The campaign as Feishu holds it. */
   readonly notification: WireNotification;
@@ -79,13 +101,37 @@ export interface FetchedNotification {
 
 const notificationsPath = "/open-apis/helpdesk/v1/notifications";
 
+/** The path of one campaign; its id must be a non-empty string that can go in a URL. */
+function campaignPath(notificationId: string): string {
+  try {
+    if (typeof notificationId === "string" && notificationId !== "") {
+      return `${notificationsPath}/${encodeURIComponent(notificationId)}`;
+    }
+  } catch {
+    // A lone surrogate: not a URL path segment.
+  }
+  throw new FeishuArgumentError({
+    argument: "notificationId",
+    problem: `${JSON.stringify(notificationId)} is not a campaign id`,
+    fix: "Pass the notification_id that createNotification returned (a string of digits).",
+  });
+}
+
+/** Default of {@link HelpdeskClientOptions.maxResponseBytes}. */
+const defaultMaxResponseBytes = 8 * 1024 * 1024;
+
 // Feishu's answers to an invalid or expired access token: a tenant token is fetched again, once.
-const tokenRejected = new Set([99991661, 99991663]);
+const tokenRejected: ReadonlySet<number> = new Set([
+  FeishuErrorCode.accessTokenMissing,
+  FeishuErrorCode.accessTokenInvalid,
+]);
 
 /**
  * A typed client of the Feishu Helpdesk push-campaign API (创建推送 / 更新推送 / 查询推送),
- * usable without Pulumi. Every call sends both credentials; errors are FeishuApiError,
- * FeishuResponseError or FeishuNetworkError, with credentials redacted.
+ * usable without Pulumi (import it from `pulumi-feishu-helpdesk/client`). Every call sends both
+ * credentials; every error is a FeishuHelpdeskError (FeishuApiError, FeishuResponseError,
+ * FeishuRedirectError, FeishuNetworkError, FeishuOutcomeUnknownError, FeishuConfigError), with
+ * every configured credential redacted from its text.
  */
 export class HelpdeskClient {
   private readonly http: FeishuHttp;
@@ -101,21 +147,37 @@ export class HelpdeskClient {
     const { credentials } = options;
     if (!credentials.helpdeskId || !credentials.helpdeskToken) {
       throw new FeishuConfigError(
-        "No helpdesk credentials: set feishu-helpdesk:helpdeskId / FEISHU_HELPDESK_ID and " +
-          "feishu-helpdesk:helpdeskToken / FEISHU_HELPDESK_TOKEN (Helpdesk admin console → settings → API).",
+        "No helpdesk credentials: the helpdesk id or token is empty.\n" +
+          "Set credentials.helpdeskId and credentials.helpdeskToken " +
+          "(from the Helpdesk admin console → settings → API).",
+        ["credentials.helpdeskId", "credentials.helpdeskToken"],
       );
     }
     this.#helpdeskAuthorization = helpdeskAuthorization(credentials);
     this.userIdType = options.userIdType ?? "open_id";
     const baseUrl = options.baseUrl ?? FEISHU_BASE_URL;
-    this.http = new FeishuHttp(baseUrl, options.timeoutMs ?? 30_000);
-    this.pacer = sharedPacer(baseUrl, options);
-    // Asking for a token twice is harmless, so its POST is retried like a read.
-    this.#tokens = new AccessTokenSource(
-      async (call) => (await this.withRetries(undefined, true, async () => call)).reply,
-      this.http,
-      credentials,
+    // Every secret value, so that no error quotes one back, whatever a server echoes.
+    const redactor = new SecretRedactor();
+    redactor.add(
+      credentials.helpdeskToken,
+      credentials.appSecret,
+      credentials.userAccessToken,
+      this.#helpdeskAuthorization,
     );
+    this.http = new FeishuHttp({
+      baseUrl,
+      timeoutMs: options.timeoutMs ?? 30_000,
+      maxResponseBytes: options.maxResponseBytes ?? defaultMaxResponseBytes,
+      redactor,
+    });
+    this.pacer = sharedPacer(baseUrl, options);
+    this.#tokens = new AccessTokenSource({
+      credentials,
+      // Asking for a token twice is harmless, so its POST is retried like a read.
+      send: async (call) => (await this.withRetries(undefined, true, async () => call)).reply,
+      describeMalformed: (call, reply, problem) => this.http.describeMalformed(call, reply, problem),
+      onToken: (token) => redactor.add(token),
+    });
     // Only the settings, never the credentials, are kept beside them.
     const { credentials: _, ...settings } = options;
     this.options = settings as HelpdeskClientOptions;
@@ -130,15 +192,14 @@ export class HelpdeskClient {
       action: `Creating push campaign "${body.job_name}"`,
       jobName: body.job_name,
       advice:
-        `Feishu may now hold a draft named "${body.job_name}"; nothing was recorded in the stack. Look for it in the ` +
-        'Helpdesk console: if it is there, set `adoptId: "<its id>"` on this resource and run `pulumi up` again to ' +
-        "manage it; if it is not, just run `pulumi up` again.",
+        `Feishu may now hold a draft named "${body.job_name}": ` +
+        "look for it in the Helpdesk console before creating it again.",
       validate: (data) =>
         typeof data?.notification_id === "string" && data.notification_id !== ""
           ? undefined
           : "no data.notification_id in the reply",
     });
-    const data = reply.body.data as { notification_id: string; status?: unknown };
+    const data = reply.body.data as WireCreateData;
     return {
       notificationId: data.notification_id,
       status: typeof data.status === "number" ? data.status : 0,
@@ -148,15 +209,11 @@ export class HelpdeskClient {
 
   /** Sends a preview of the campaign's card to the caller. POST …/:notification_id/preview. */
   async previewNotification(notificationId: string): Promise<{ readonly logId: string | undefined }> {
-    const { reply } = await this.once(
-      undefined,
-      `${notificationsPath}/${encodeURIComponent(notificationId)}/preview`,
-      undefined,
-      {
-        action: `Sending a preview of push campaign ${notificationId}`,
-        advice: "Check your Feishu chats for the preview before asking for another.",
-      },
-    );
+    const { reply } = await this.once(undefined, `${campaignPath(notificationId)}/preview`, undefined, {
+      notificationId,
+      action: `Sending a preview of push campaign ${notificationId}`,
+      advice: "Check your Feishu chats for the preview before asking for another.",
+    });
     return { logId: reply.logId };
   }
 
@@ -170,42 +227,50 @@ export class HelpdeskClient {
   ): Promise<{ readonly hasAccess: boolean; readonly logId: string | undefined }> {
     const { reply } = await this.once(
       undefined,
-      `${notificationsPath}/${encodeURIComponent(notificationId)}/submit_approve`,
+      `${campaignPath(notificationId)}/submit_approve`,
       { reason },
       {
+        notificationId,
         action: `Submitting push campaign ${notificationId} for approval`,
-        advice: "Run `pulumi refresh` to see where the campaign stands, then `pulumi up` again.",
+        advice: "Read the campaign (getNotification) to see whether it was submitted before trying again.",
       },
     );
     return {
-      hasAccess: (reply.body.data as { has_access?: unknown } | undefined)?.has_access === true,
+      hasAccess: (reply.body.data as WireSubmitApproveData | undefined)?.has_access === true,
       logId: reply.logId,
     };
   }
 
   /** Withdraws a submitted review. POST …/:notification_id/cancel_approve. */
   async cancelApproval(notificationId: string): Promise<{ readonly logId: string | undefined }> {
-    const { reply } = await this.once(
-      undefined,
-      `${notificationsPath}/${encodeURIComponent(notificationId)}/cancel_approve`,
-      undefined,
-      {
-        action: `Withdrawing the review of push campaign ${notificationId}`,
-        advice: "Run `pulumi refresh` to see where the campaign stands.",
-      },
-    );
+    const { reply } = await this.once(undefined, `${campaignPath(notificationId)}/cancel_approve`, undefined, {
+      notificationId,
+      action: `Withdrawing the review of push campaign ${notificationId}`,
+      advice: "Read the campaign (getNotification) to see whether its review was withdrawn before trying again.",
+    });
     return { logId: reply.logId };
   }
 
-  /** Schedules an approved campaign to go out at `sendAt` (ms since the epoch). POST …/:notification_id/execute_send. */
+  /**
+   * Schedules an approved campaign to go out at `sendAt` (ms since the epoch).
+   * POST …/:notification_id/execute_send.
+   */
   async executeSend(notificationId: string, sendAt: number): Promise<{ readonly logId: string | undefined }> {
+    if (!Number.isFinite(sendAt)) {
+      throw new FeishuArgumentError({
+        argument: "sendAt",
+        problem: `${sendAt} is not a time`,
+        fix: 'Pass the send time in milliseconds since the epoch, for example Date.parse("2026-01-01T09:00:00Z").',
+      });
+    }
     const { reply } = await this.once(
       "executeSend",
-      `${notificationsPath}/${encodeURIComponent(notificationId)}/execute_send`,
+      `${campaignPath(notificationId)}/execute_send`,
       { send_at: String(sendAt) },
       {
+        notificationId,
         action: `Scheduling push campaign ${notificationId} for ${new Date(sendAt).toISOString()}`,
-        advice: "Run `pulumi refresh` to see whether it is scheduled before trying again.",
+        advice: "Read the campaign (getNotification) to see whether it is scheduled before trying again.",
       },
     );
     return { logId: reply.logId };
@@ -218,11 +283,12 @@ export class HelpdeskClient {
   async cancelSend(notificationId: string, recall: boolean): Promise<{ readonly logId: string | undefined }> {
     const { reply } = await this.once(
       undefined,
-      `${notificationsPath}/${encodeURIComponent(notificationId)}/cancel_send`,
+      `${campaignPath(notificationId)}/cancel_send`,
       { is_recall: recall },
       {
+        notificationId,
         action: `Cancelling the send of push campaign ${notificationId}${recall ? " and recalling its messages" : ""}`,
-        advice: "Run `pulumi refresh` to see where the campaign stands.",
+        advice: "Read the campaign (getNotification) to see where it stands before trying again.",
       },
     );
     return { logId: reply.logId };
@@ -242,7 +308,7 @@ export class HelpdeskClient {
       validate: (data) =>
         typeof data?.message_id === "string" && data.message_id !== "" ? undefined : "no data.message_id in the reply",
     });
-    return { messageId: (reply.body.data as { message_id: string }).message_id, logId: reply.logId };
+    return { messageId: (reply.body.data as WireBotMessageData).message_id, logId: reply.logId };
   }
 
   /**
@@ -257,6 +323,7 @@ export class HelpdeskClient {
       action: string;
       advice: string;
       jobName?: string;
+      notificationId?: string;
       tenantToken?: boolean;
       validate?: (data: Record<string, unknown> | undefined) => string | undefined;
     },
@@ -270,6 +337,7 @@ export class HelpdeskClient {
         endpoint: error.endpoint,
         action: about.action,
         jobName: about.jobName,
+        notificationId: about.notificationId,
         sentAt,
         logId,
         advice: about.advice,
@@ -287,7 +355,7 @@ export class HelpdeskClient {
         error.endpoint === `POST ${path}`;
       if (!ours) throw error;
       if (FeishuNetworkError.isInstance(error) && error.requestSent) throw unknownOutcome(error, undefined);
-      if (FeishuApiError.isInstance(error) && (error.status >= 500 || error.code === 155000))
+      if (FeishuApiError.isInstance(error) && (error.status >= 500 || error.code === FeishuErrorCode.internalError))
         throw unknownOutcome(error, error.logId);
       if (FeishuResponseError.isInstance(error)) throw unknownOutcome(error, error.logId);
       throw error;
@@ -302,7 +370,7 @@ export class HelpdeskClient {
     notificationId: string,
     body: WireNotificationBody,
   ): Promise<{ readonly logId: string | undefined }> {
-    const path = `${notificationsPath}/${encodeURIComponent(notificationId)}`;
+    const path = `${campaignPath(notificationId)}`;
     // A full-body PATCH is idempotent, so it is retried like a read.
     const { reply } = await this.withRetries("patch", true, () => this.call("PATCH", path, body));
     return { logId: reply.logId };
@@ -310,13 +378,13 @@ export class HelpdeskClient {
 
   /** Reads a campaign. GET /open-apis/helpdesk/v1/notifications/:notification_id. */
   async getNotification(notificationId: string): Promise<FetchedNotification> {
-    const path = `${notificationsPath}/${encodeURIComponent(notificationId)}`;
+    const path = `${campaignPath(notificationId)}`;
     const { reply } = await this.withRetries(
       "get",
       true,
       () => this.call("GET", path),
       (call, candidate) => {
-        const data = candidate.body.data as { notification?: { status?: unknown } } | undefined;
+        const data = candidate.body.data as Partial<WireGetData> | undefined;
         if (
           typeof data?.notification !== "object" ||
           data.notification === null ||
@@ -326,13 +394,26 @@ export class HelpdeskClient {
         }
       },
     );
-    const data = reply.body.data as { notification: WireNotification; approval_app_link?: unknown };
-    const notification = data.notification;
+    const data = reply.body.data as WireGetData;
+    const notification: WireNotification = { ...data.notification, id: data.notification.id ?? notificationId };
     return {
-      notification: { ...notification, id: notification.id ?? notificationId } as WireNotification,
-      approvalAppLink: typeof data?.approval_app_link === "string" ? data.approval_app_link : undefined,
+      notification,
+      approvalAppLink: typeof data.approval_app_link === "string" ? data.approval_app_link : undefined,
       logId: reply.logId,
     };
+  }
+
+  /**
+   * Reads a campaign like {@link getNotification}, but gives `undefined` when Feishu says there is
+   * no such campaign (code 154004, `FeishuErrorCode.notFound`). Every other failure throws.
+   */
+  async findNotification(notificationId: string): Promise<FetchedNotification | undefined> {
+    try {
+      return await this.getNotification(notificationId);
+    } catch (error) {
+      if (FeishuApiError.isInstance(error) && error.code === FeishuErrorCode.notFound) return undefined;
+      throw error;
+    }
   }
 
   /**
@@ -347,20 +428,22 @@ export class HelpdeskClient {
   ): Promise<{ call: FeishuCall; reply: FeishuReply }> {
     let started: number | undefined;
     const deadline = this.options.retryDeadlineMs ?? 300_000;
+    const paced = endpoint !== undefined && this.options.pacing !== false;
     let tokenRefreshed = false;
     for (let attempt = 0; ; attempt++) {
       // Build first (it may fetch a token), then take the slot just before sending: a slot
       // taken earlier would let the request reach Feishu later than the pacer assumes.
       const call = await build();
-      const slot =
-        endpoint && this.options.pacing !== false ? await this.pacer.take(endpoint, this.options.onWait) : undefined;
+      const slot = paced ? await this.pacer.take(endpoint, this.options.onWait) : undefined;
       // The deadline counts from the first send: waiting for a slot in a long queue is not failing.
-      started ??= Date.now();
+      started ??= systemClock.now();
       try {
         const reply = await this.http.send(call);
         validate?.(call, reply);
         return { call, reply };
       } catch (error) {
+        // The call is over: its slot counts from now, and is not held through the backoff.
+        slot?.done();
         if (
           FeishuApiError.isInstance(error) &&
           tokenRejected.has(error.code) &&
@@ -372,15 +455,22 @@ export class HelpdeskClient {
           continue;
         }
         const verdict = retryVerdict(error, idempotent, attempt, this.options);
-        if (!verdict.retry || Date.now() + verdict.afterMs - started > deadline) throw error;
-        this.options.onRetry?.({
-          endpoint: `${call.method} ${call.path}`,
-          attempt: attempt + 1,
-          afterMs: verdict.afterMs,
-          error: error as Error,
-        });
-        if (verdict.rateLimited && endpoint) this.pacer.pauseUntil(endpoint, Date.now() + verdict.afterMs);
-        else await new Promise((resolve) => setTimeout(resolve, verdict.afterMs));
+        const now = systemClock.now();
+        if (!verdict.retry || now + verdict.afterMs - started > deadline) throw error;
+        try {
+          this.options.onRetry?.({
+            endpoint: `${call.method} ${call.path}`,
+            attempt: attempt + 1,
+            afterMs: verdict.afterMs,
+            error: error as Error,
+          });
+        } catch {
+          // A notice that fails must not change the call's outcome.
+        }
+        // Throttled: every call to the endpoint waits for the gateway's reset. This call waits
+        // too, paced or not: without pacing nothing else would hold it back.
+        if (verdict.rateLimited && paced) this.pacer.pauseUntil(endpoint, now + verdict.afterMs);
+        else await sleep(systemClock, verdict.afterMs);
       } finally {
         slot?.done();
       }

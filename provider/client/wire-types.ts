@@ -74,6 +74,17 @@ export interface WireGetData {
   approval_app_link?: string;
 }
 
+/** `data` of a successful submit_approve. */
+export interface WireSubmitApproveData {
+  /** True when Feishu approved at once (the caller owns the helpdesk). */
+  has_access?: boolean;
+}
+
+/** `data` of a successful bot message. */
+export interface WireBotMessageData {
+  message_id: string;
+}
+
 /** The tenant token endpoint answers without a `data` wrapper. */
 export interface WireTenantTokenResponse {
   code: number;

@@ -3,13 +3,15 @@ import type { AddressInfo } from "node:net";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import {
   FeishuApiError,
+  FeishuArgumentError,
   FeishuConfigError,
+  FeishuErrorCode,
   FeishuHelpdeskError,
   FeishuNetworkError,
   FeishuResponseError,
   HelpdeskClient,
   type WireNotificationBody,
-} from "../../provider";
+} from "../../provider/client";
 import { randomCredentials, secretValues } from "../harness/feishu-fixture";
 
 const body: WireNotificationBody = {
@@ -103,14 +105,51 @@ describe("HelpdeskClient against the emulator over HTTP", () => {
     expect(FeishuApiError.isInstance(refused) && refused.code).toBe(154005);
   });
 
+  it("finds a campaign, gives undefined for a missing one, and throws any other failure", async () => {
+    const client = new HelpdeskClient({ baseUrl: emulator.url, credentials });
+    const { notificationId } = await client.createNotification(body);
+    expect((await client.findNotification(notificationId))?.notification).toMatchObject({
+      id: notificationId,
+      job_name: body.job_name,
+    });
+    expect(await client.findNotification("1234567890123456789")).toBeUndefined();
+    const refused = await new HelpdeskClient({
+      baseUrl: emulator.url,
+      credentials: { ...credentials, helpdeskToken: "x" },
+    })
+      .findNotification(notificationId)
+      .catch((e: unknown) => e);
+    expect(FeishuApiError.isInstance(refused) && refused.code).toBe(FeishuErrorCode.unauthorized);
+  });
+
+  it("refuses arguments it cannot send, without calling Feishu", async () => {
+    emulator.clearRequests();
+    const client = new HelpdeskClient({ baseUrl: emulator.url, credentials });
+    for (const attempt of [
+      client.getNotification(""),
+      client.findNotification("\ud800"),
+      client.executeSend("1", Number.NaN),
+      client.createNotification({ ...body, ext: 1n as unknown as string }),
+    ]) {
+      const error = await attempt.catch((e: unknown) => e);
+      expect(FeishuArgumentError.isInstance(error)).toBe(true);
+    }
+    expect(emulator.requests.filter((r) => !r.path.includes("tenant_access_token"))).toEqual([]);
+    expect(() => new HelpdeskClient({ baseUrl: "open.feishu.cn", credentials })).toThrow(/not a URL/);
+  });
+
   it("names the missing configuration instead of calling Feishu", async () => {
     expect(
       () => new HelpdeskClient({ baseUrl: emulator.url, credentials: { helpdeskId: "", helpdeskToken: "" } }),
-    ).toThrow(/FEISHU_HELPDESK_ID/);
+    ).toThrow(/credentials.helpdeskId and credentials.helpdeskToken/);
     const client = new HelpdeskClient({ baseUrl: emulator.url, credentials: { helpdeskId: "h", helpdeskToken: "t" } });
     const error = await client.getNotification("1").catch((e: unknown) => e);
     expect(FeishuConfigError.isInstance(error)).toBe(true);
-    expect((error as Error).message).toContain("FEISHU_APP_SECRET");
+    expect(error).toMatchObject({
+      settings: ["credentials.userAccessToken", "credentials.appId", "credentials.appSecret"],
+    });
+    // Client errors name the client's options; a caller with its own configuration maps them to its keys.
+    expect((error as Error).message).not.toMatch(/FEISHU_|feishu-helpdesk:|pulumi/i);
   });
 });
 
@@ -154,7 +193,7 @@ describe("HelpdeskClient against a server that does not speak the API", () => {
     });
   });
 
-  it("turns a reply without the documented data into FeishuResponseError, or for a create, an unknown outcome", async () => {
+  it("turns a reply lacking the documented data into FeishuResponseError, or an unknown outcome", async () => {
     const { client: c } = client();
     await expect(c.createNotification(body)).rejects.toThrow(/may have succeeded: .*no data.notification_id/);
     await expect(c.getNotification("x")).rejects.toThrow(/no data.notification with a numeric status/);
@@ -174,6 +213,10 @@ describe("HelpdeskClient against a server that does not speak the API", () => {
     const error = await c.getNotification("1").catch((e: unknown) => e);
     expect(FeishuNetworkError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ code: "ECONNREFUSED", requestSent: false });
+    // What happened, on one line, naming the endpoint and the reason once.
+    expect((error as Error).message.split("\n")[0]).toBe(
+      `GET /open-apis/helpdesk/v1/notifications/1 to http://127.0.0.1:${port} failed: connect ECONNREFUSED 127.0.0.1:${port}.`,
+    );
     expect(FeishuHelpdeskError.isInstance(error)).toBe(true);
     expect(FeishuApiError.isInstance(error)).toBe(false);
   });

@@ -1,14 +1,15 @@
 import { hintForCode } from "./error-hints";
 import { FeishuHelpdeskError } from "./feishu-helpdesk-error";
+import { noRedaction } from "./redact";
 import { endpointOf, type FeishuRequestInfo } from "./request-info";
 
 /** Feishu answered, with a non-zero `code`: the request was understood and refused. */
 export class FeishuApiError extends FeishuHelpdeskError {
   /** HTTP status of the response. */
   readonly status: number;
-  /** Feishu's error code, for example `154000`. */
+  /** Feishu's error code, for example `154000` (see `FeishuErrorCode`). */
   readonly code: number;
-  /** Feishu's `msg`, as sent. */
+  /** Feishu's `msg`, credentials redacted. */
   readonly feishuMessage: string;
   /** The `x-tt-logid` response header: the request id Feishu support asks for. */
   readonly logId: string | undefined;
@@ -28,19 +29,24 @@ export class FeishuApiError extends FeishuHelpdeskError {
     logId?: string;
     request: FeishuRequestInfo;
     rateLimitResetSeconds?: number;
+    /** Removes credential values from text the server sent (its `msg`, its request id). */
+    redact?: (text: string) => string;
   }) {
+    const redact = args.redact ?? noRedaction;
     const endpoint = endpointOf(args.request);
     const hint = hintForCode(args.code);
+    const msg = redact(args.msg);
+    const logId = args.logId === undefined ? undefined : redact(args.logId);
     super(
       "FeishuApiError",
-      `Feishu refused ${endpoint}: HTTP ${args.status}, code ${args.code} "${args.msg}"` +
-        ` (request id ${args.logId ?? "not given"}).` +
-        (hint ? ` ${hint}` : ""),
+      `Feishu refused ${endpoint}: HTTP ${args.status}, code ${args.code} "${msg}"` +
+        ` (request id ${logId ?? "not given"}).` +
+        (hint ? `\n${hint}` : ""),
     );
     this.status = args.status;
     this.code = args.code;
-    this.feishuMessage = args.msg;
-    this.logId = args.logId;
+    this.feishuMessage = msg;
+    this.logId = logId;
     this.hint = hint;
     this.endpoint = endpoint;
     this.request = args.request;

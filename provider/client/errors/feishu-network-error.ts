@@ -1,8 +1,15 @@
 import { FeishuHelpdeskError } from "./feishu-helpdesk-error";
+import { noRedaction } from "./redact";
 import { endpointOf, type FeishuRequestInfo } from "./request-info";
 
 // Failures that happen before a connection exists, so before any byte of the request is sent.
 const beforeSending = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
+
+/** The cause's own words, without node-fetch's "request to <url> failed, reason: " (the message names the URL). */
+function reasonOf(cause: unknown): string {
+  const message = (cause as Error)?.message ?? String(cause);
+  return message.replace(/^request to \S+ failed, reason: /, "");
+}
 
 /** No response arrived: the connection failed, was dropped, or timed out. */
 export class FeishuNetworkError extends FeishuHelpdeskError {
@@ -20,16 +27,35 @@ export class FeishuNetworkError extends FeishuHelpdeskError {
    */
   readonly requestSent: boolean;
 
-  constructor(args: { request: FeishuRequestInfo; timedOut: boolean; cause: unknown }) {
+  constructor(args: {
+    request: FeishuRequestInfo;
+    /** Set when the call ran out of time: how long it was given, in ms. */
+    timedOutAfterMs?: number;
+    cause: unknown;
+    /** Removes credential values from the cause's text. */
+    redact?: (text: string) => string;
+  }) {
+    const redact = args.redact ?? noRedaction;
     const endpoint = endpointOf(args.request);
+    const origin = new URL(args.request.url).origin;
     const code = (args.cause as { code?: unknown })?.code;
-    const reason = args.timedOut ? "timed out" : `failed: ${(args.cause as Error)?.message ?? String(args.cause)}`;
-    super("FeishuNetworkError", `${endpoint} to ${new URL(args.request.url).origin} ${reason}`, { cause: args.cause });
+    const timedOut = args.timedOutAfterMs !== undefined;
+    const why = timedOut
+      ? `timed out: no complete reply within ${args.timedOutAfterMs} ms`
+      : `failed: ${redact(reasonOf(args.cause))}`;
+    super(
+      "FeishuNetworkError",
+      `${endpoint} to ${origin} ${why}.\n` +
+        (timedOut
+          ? "Feishu, or the network or proxy in between, was too slow; a longer timeoutMs gives it more time."
+          : `Check that ${origin} is reachable from here, through the proxy if HTTPS_PROXY / HTTP_PROXY set one.`),
+      { cause: args.cause },
+    );
     this.endpoint = endpoint;
     this.request = args.request;
-    this.timedOut = args.timedOut;
+    this.timedOut = timedOut;
     this.code = typeof code === "string" ? code : undefined;
-    this.requestSent = args.timedOut || this.code === undefined || !beforeSending.has(this.code);
+    this.requestSent = timedOut || this.code === undefined || !beforeSending.has(this.code);
   }
 
   /** True if `value` is a FeishuNetworkError from any copy of this package. */

@@ -3,7 +3,9 @@ import { FeishuHelpdeskError } from "./feishu-helpdesk-error";
 /**
  * A call that is not safe to repeat (creating a campaign, sending a bot message, a lifecycle
  * step) failed in a way that leaves its outcome unknown: Feishu may or may not have done it.
- * It was not retried, so as not to do it twice.
+ * It was not retried, so as not to do it twice. The fields say what the caller needs to find out
+ * (the job name, when it was sent, the request id); the message's advice is the client's, and a
+ * caller such as the Pulumi provider adds its own.
  */
 export class FeishuOutcomeUnknownError extends FeishuHelpdeskError {
   /** `METHOD /path` of the request. */
@@ -12,7 +14,9 @@ export class FeishuOutcomeUnknownError extends FeishuHelpdeskError {
   readonly action: string;
   /** The campaign's job name, when the call was about one. */
   readonly jobName: string | undefined;
-  /** When the request was sent (ISO 8601). */
+  /** The campaign's id, when the call was about an existing one. */
+  readonly notificationId: string | undefined;
+  /** When the request was first sent (ISO 8601). */
   readonly sentAt: string;
   /** The `x-tt-logid` request id, if a response arrived. */
   readonly logId: string | undefined;
@@ -21,20 +25,24 @@ export class FeishuOutcomeUnknownError extends FeishuHelpdeskError {
     endpoint: string;
     action: string;
     jobName?: string;
+    notificationId?: string;
     sentAt: string;
     logId?: string;
+    /** What to check before trying again, in terms of Feishu itself. */
     advice: string;
     cause: Error;
   }) {
     super(
       "FeishuOutcomeUnknownError",
-      `${args.action} may have succeeded: ${args.cause.message}. Sent at ${args.sentAt} ` +
-        `(request id ${args.logId ?? "none: no response arrived"}); not retried, so as not to do it twice. ${args.advice}`,
+      `${args.action} may have succeeded: ${args.cause.message.split("\n")[0]}\n` +
+        `Sent at ${args.sentAt} (request id ${args.logId ?? "none: no response arrived"}); ` +
+        `not retried, so as not to do it twice.\n${args.advice}`,
       { cause: args.cause },
     );
     this.endpoint = args.endpoint;
     this.action = args.action;
     this.jobName = args.jobName;
+    this.notificationId = args.notificationId;
     this.sentAt = args.sentAt;
     this.logId = args.logId;
   }

@@ -46,7 +46,10 @@ export class Pacer {
 
   constructor(private readonly options: PacingOptions = {}) {}
 
-  /** Waits for `endpoint`'s next slot; calls `onWait` first if that means waiting. Call the slot's `done()` when the call finishes. */
+  /**
+   * Waits for `endpoint`'s next slot; calls `onWait` first if that means waiting. Call the slot's
+   * `done()` when the call finishes.
+   */
   take(endpoint: PacedEndpoint, onWait?: (notice: WaitNotice) => void): Promise<Slot> {
     const limiter = this.limiter(endpoint);
     return limiter.take(

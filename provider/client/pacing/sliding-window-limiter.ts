@@ -1,3 +1,5 @@
+import { type Clock, systemClock } from "../clock";
+
 /** A granted slot. Call `done()` when the call it was for has finished. */
 export interface Slot {
   /** How long the caller waited for the slot, in ms. */
@@ -8,14 +10,27 @@ export interface Slot {
 
 /**
  * At most `limit` calls in any `windowMs`, first come first served, counted the way a server
- * counts them. A server counts a call when it arrives, which is somewhere between when it was
- * sent and when its answer came back. So a slot is held while its call is in flight and
- * counts from the moment the call finished: the next call that needs the slot starts a full
- * window after that, and therefore arrives at least a window after the earlier one did,
- * however the server's windows line up.
+ * counts them.
+ *
+ * A server counts a call when it arrives, somewhere between when it was sent (`start`) and when
+ * its answer came back (`finish`); where exactly is unknown. So a slot is held from the call's
+ * start while it is in flight, and for a window after it finished.
+ *
+ * Invariant, checked at every grant: a call starts only while fewer than `limit` other calls are
+ * in flight or finished less than `windowMs` ago.
+ *
+ * Why that is enough: suppose `limit + 1` calls arrived within less than `windowMs` of each
+ * other. Take the one of them that started last, at `s`. Each of the others started before `s`
+ * and arrived (so finished) after `s - windowMs`: when the last one started, all `limit` of them
+ * were in flight or finished within the window, which the invariant forbids. The same argument
+ * with "started" for "arrived" shows that no window holds more than `limit` starts.
+ *
+ * A slot is forgotten as soon as its own window has passed, wherever it sits: calls finish out
+ * of order, and a slow call must neither release the calls behind it (each of them still counts
+ * for its own window) nor be released by them.
  */
 export class SlidingWindowLimiter {
-  /** Finish times of recent calls (undefined while in flight), at most `limit` of them. */
+  /** Finish times of the calls that still count (undefined while in flight); never more than `limit`. */
   private readonly slots: { finishedAt: number | undefined }[] = [];
   private queue: Promise<unknown> = Promise.resolve();
   private pausedUntil = 0;
@@ -25,23 +40,23 @@ export class SlidingWindowLimiter {
   constructor(
     readonly limit: number,
     readonly windowMs: number,
-    private readonly now: () => number = Date.now,
+    private readonly clock: Clock = systemClock,
   ) {}
 
   /** Waits for a slot; calls `onWait` with the expected wait first if there is one. */
   take(onWait?: (waitMs: number) => void): Promise<Slot> {
     // Fast path, the common case: nobody queued and a slot free now.
     if (this.queued === 0) {
-      const now = this.now();
+      const now = this.clock.now();
       this.forgetExpired(now);
       if (this.pausedUntil <= now && this.slots.length < this.limit) return Promise.resolve(this.grant(now));
     }
     this.queued += 1;
     const turn = this.queue.then(async () => {
-      const start = this.now();
+      const start = this.clock.now();
       let told = false;
       for (;;) {
-        const now = this.now();
+        const now = this.clock.now();
         this.forgetExpired(now);
         const freeAt = Math.max(this.pausedUntil, this.slots.length < this.limit ? now : this.earliestFree());
         if (freeAt <= now) break;
@@ -55,9 +70,9 @@ export class SlidingWindowLimiter {
         }
         // Sleep until a slot frees, or until a call in flight finishes and sets its time.
         await new Promise<void>((resolve) => {
-          const timer = Number.isFinite(freeAt) ? setTimeout(resolve, freeAt - now) : undefined;
+          const cancel = Number.isFinite(freeAt) ? this.clock.setTimer(resolve, freeAt - now) : undefined;
           this.wake = () => {
-            if (timer) clearTimeout(timer);
+            cancel?.();
             resolve();
           };
         });
@@ -74,26 +89,22 @@ export class SlidingWindowLimiter {
     const slot = { finishedAt: undefined as number | undefined };
     this.slots.push(slot);
     return {
-      waitedMs: this.now() - waitingSince,
+      waitedMs: this.clock.now() - waitingSince,
       done: () => {
         if (slot.finishedAt !== undefined) return;
-        slot.finishedAt = this.now();
+        slot.finishedAt = this.clock.now();
         this.wake?.();
       },
     };
   }
 
-  /**
-   * Forgets the slots whose window has passed, from the oldest. Calls finish out of order, so a
-   * later one may wait behind an earlier one still in flight: it then counts a little longer,
-   * which only errs on the safe side.
-   */
+  /** Forgets every finished slot whose window has passed, in place (no allocation per call). */
   private forgetExpired(now: number): void {
-    while (this.slots.length > 0) {
-      const finishedAt = this.slots[0].finishedAt;
-      if (finishedAt === undefined || finishedAt > now - this.windowMs) return;
-      this.slots.shift();
+    let kept = 0;
+    for (const slot of this.slots) {
+      if (slot.finishedAt === undefined || slot.finishedAt > now - this.windowMs) this.slots[kept++] = slot;
     }
+    this.slots.length = kept;
   }
 
   /** The server said its window is full: no grant before `time`. */

@@ -1,3 +1,4 @@
+import { FeishuErrorCode } from "../api/error-codes";
 import { FeishuApiError } from "../errors/feishu-api-error";
 import { FeishuNetworkError } from "../errors/feishu-network-error";
 import { FeishuResponseError } from "../errors/feishu-response-error";
@@ -25,14 +26,13 @@ export interface RetryOptions {
 export type RetryVerdict =
   { readonly retry: true; readonly afterMs: number; readonly rateLimited: boolean } | { readonly retry: false };
 
-const RATE_LIMITED = 99991400;
-const INTERNAL_ERROR = 155000;
-
 /**
  * Whether a failed call may be repeated. GET and PATCH (a full-body PATCH is idempotent) are
  * retried on throttling, server errors, timeouts, dropped connections and unreadable replies.
  * A POST (not idempotent) only when it provably was not processed: the gateway throttled it
- * (429 / 99991400), or the connection was refused before anything was sent.
+ * (429 / 99991400), or the connection was refused before anything was sent. Nothing else is
+ * retried: not a refusal (4xx), not a redirect (FeishuRedirectError), not a configuration error.
+ * A throttled call waits at least the gateway's reset time (`x-ogw-ratelimit-reset`).
  */
 export function retryVerdict(
   error: unknown,
@@ -46,7 +46,7 @@ export function retryVerdict(
   const backoff = () => Math.floor(random() * Math.min(cap, base * 2 ** attempt));
 
   if (FeishuApiError.isInstance(error)) {
-    if (error.code === RATE_LIMITED || error.status === 429) {
+    if (error.code === FeishuErrorCode.rateLimited || error.status === 429) {
       const reset = error.rateLimitResetSeconds;
       // Wait for the reset, plus a little jitter so parallel callers do not return at once.
       return {
@@ -55,7 +55,7 @@ export function retryVerdict(
         rateLimited: true,
       };
     }
-    if (idempotent && (error.status >= 500 || error.code === INTERNAL_ERROR))
+    if (idempotent && (error.status >= 500 || error.code === FeishuErrorCode.internalError))
       return { retry: true, afterMs: backoff(), rateLimited: false };
     return { retry: false };
   }

@@ -1,0 +1,17 @@
+import { FeishuHelpdeskError } from "./feishu-helpdesk-error";
+
+/** A method of the client was given an argument it cannot send: nothing was sent. */
+export class FeishuArgumentError extends FeishuHelpdeskError {
+  /** The argument's name, for example `notificationId`. */
+  readonly argument: string;
+
+  constructor(args: { argument: string; problem: string; fix: string }) {
+    super("FeishuArgumentError", `Invalid ${args.argument}: ${args.problem}; nothing was sent.\n${args.fix}`);
+    this.argument = args.argument;
+  }
+
+  /** True if `value` is a FeishuArgumentError from any copy of this package. */
+  static override isInstance(value: unknown): value is FeishuArgumentError {
+    return FeishuHelpdeskError.isKind(value, "FeishuArgumentError");
+  }
+}

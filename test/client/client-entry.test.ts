@@ -1,0 +1,93 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
+import * as ts from "typescript";
+
+// The client entry, as `require("pulumi-feishu-helpdesk/client")` loads it: built JavaScript in
+// a fresh node process, so nothing this test process has loaded counts.
+const root = path.join(__dirname, "..", "..");
+const sources = path.join(root, "provider", "client");
+const distEntry = path.join(root, "dist", "provider", "client", "index.js");
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : [],
+  );
+}
+
+/**
+ * dist's entry when it is newer than every client source; otherwise the client sources alone,
+ * transpiled into a scratch folder inside the repository (so node_modules resolve), which also
+ * proves the client imports nothing from outside its folder.
+ */
+function builtEntry(): string {
+  const files = sourceFiles(sources);
+  const newest = Math.max(...files.map((f) => statSync(f).mtimeMs));
+  if (existsSync(distEntry) && statSync(distEntry).mtimeMs >= newest) return distEntry;
+  const out = path.join(root, ".pulumi-local", "client-entry-test");
+  rmSync(out, { recursive: true, force: true });
+  for (const file of files) {
+    const target = path.join(out, path.relative(sources, file)).replace(/\.ts$/, ".js");
+    mkdirSync(path.dirname(target), { recursive: true });
+    const { outputText } = ts.transpileModule(readFileSync(file, "utf8"), {
+      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+    });
+    writeFileSync(target, outputText);
+  }
+  return path.join(out, "index.js");
+}
+
+function load(file: string): { modules: string[]; exports: string[] } {
+  const script = `
+    const m = require(${JSON.stringify(file)});
+    process.stdout.write(JSON.stringify({ modules: Object.keys(require.cache), exports: Object.keys(m) }));`;
+  return JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }));
+}
+
+describe("the client entry (pulumi-feishu-helpdesk/client)", () => {
+  let entry: string;
+  beforeAll(() => {
+    entry = builtEntry();
+  });
+
+  it("loads the whole client without any Pulumi module", () => {
+    const { modules, exports } = load(entry);
+    expect(modules.filter((m) => m.includes("@pulumi"))).toEqual([]);
+    expect(exports).toEqual(
+      expect.arrayContaining([
+        "HelpdeskClient",
+        "FeishuErrorCode",
+        "DOCUMENTED_RATE_LIMITS",
+        "describeWait",
+        "FeishuHelpdeskError",
+        "FeishuApiError",
+        "FeishuResponseError",
+        "FeishuNetworkError",
+        "FeishuRedirectError",
+        "FeishuOutcomeUnknownError",
+        "FeishuConfigError",
+      ]),
+    );
+  });
+
+  it("is what package.json exports as ./client", () => {
+    const pkg = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as {
+      exports: Record<string, { default: string }>;
+    };
+    expect(path.join(root, pkg.exports["./client"].default)).toBe(distEntry);
+  });
+
+  it("exports everything of the client that the package index exports", () => {
+    // Names (values and types) each index re-exports from the client's files.
+    const namesFrom = (file: string, prefix: string) =>
+      [...readFileSync(file, "utf8").matchAll(/export (?:type )?\{([^}]*)\} from "([^"]+)"/g)]
+        .filter(([, , from]) => from.startsWith(prefix))
+        .flatMap(([, names]) => names.split(",").map((n) => n.replace(/\btype\b/, "").trim()))
+        .filter((n) => n !== "");
+    const indexed = namesFrom(path.join(root, "provider", "index.ts"), "./client/");
+    const offered = namesFrom(path.join(sources, "index.ts"), "./");
+    expect(indexed.length).toBeGreaterThan(10);
+    // NotificationNotDraftError is the provider's, on its way out of the client folder.
+    expect(indexed.filter((n) => !offered.includes(n) && n !== "NotificationNotDraftError")).toEqual([]);
+  });
+});

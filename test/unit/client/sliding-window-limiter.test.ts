@@ -1,0 +1,127 @@
+import fc from "fast-check";
+import { SlidingWindowLimiter } from "../../../provider/client/pacing/sliding-window-limiter";
+import { settle, VirtualClock } from "./virtual-clock";
+
+interface Call {
+  start: number;
+  finish: number;
+}
+
+/**
+ * Runs `delays.length` callers through a limiter on a virtual clock: caller i asks for a slot at
+ * `arrivals[i]`, and its call takes `delays[i]` ms. Returns when each call started and finished.
+ */
+async function simulate(limit: number, windowMs: number, arrivals: number[], delays: number[]): Promise<Call[]> {
+  const clock = new VirtualClock();
+  const t0 = clock.now();
+  const limiter = new SlidingWindowLimiter(limit, windowMs, clock);
+  const calls: Call[] = [];
+  const done = arrivals.map(
+    (arrival, i) =>
+      new Promise<void>((resolve) => {
+        clock.setTimer(async () => {
+          const slot = await limiter.take();
+          const call = { start: clock.now() - t0, finish: Number.NaN };
+          calls.push(call);
+          clock.setTimer(() => {
+            call.finish = clock.now() - t0;
+            slot.done();
+            resolve();
+          }, delays[i]);
+        }, arrival);
+      }),
+  );
+  await clock.run();
+  await Promise.all(done);
+  return calls;
+}
+
+/** The most starts in any window of `windowMs` (a window [t, t + windowMs) that opens at a start). */
+function mostStartsInAWindow(calls: Call[], windowMs: number): number {
+  return Math.max(...calls.map((c) => calls.filter((d) => d.start >= c.start && d.start < c.start + windowMs).length));
+}
+
+/**
+ * The most calls a server could count in one window of `windowMs`, each counted at some moment
+ * between its start and its finish: the calls whose [start, finish] meets a window [t, t + windowMs).
+ * It is largest for a window that opens at some call's finish.
+ */
+function mostArrivalsInAWindow(calls: Call[], windowMs: number): number {
+  return Math.max(
+    ...calls.map((c) => calls.filter((d) => d.finish >= c.finish && d.start < c.finish + windowMs).length),
+  );
+}
+
+describe("SlidingWindowLimiter", () => {
+  it("does not release the queue at once when a slow call finishes (2 per second, one slow holder)", async () => {
+    // The issue's case: one call held for a second while six callers queue. The slow call counts
+    // until 2000 (a window after it finished), the fast one until 1000; it used to release all six at 1000.
+    const calls = await simulate(2, 1000, [0, 0, 1, 1, 1, 1, 1, 1], [1000, 0, 0, 0, 0, 0, 0, 0]);
+    const starts = calls.map((c) => c.start);
+    expect(starts).toEqual([0, 0, 1000, 2000, 2000, 3000, 3000, 4000]);
+    expect(mostStartsInAWindow(calls, 1000)).toBe(2);
+  });
+
+  it("counts a call from when it finished, so a slow reply delays the next start", async () => {
+    const calls = await simulate(1, 1000, [0, 0], [300, 0]);
+    expect(calls.map((c) => c.start)).toEqual([0, 1300]);
+  });
+
+  it("grants at once while under the limit", async () => {
+    const calls = await simulate(3, 1000, [0, 0, 0], [10, 10, 10]);
+    expect(calls.map((c) => c.start)).toEqual([0, 0, 0]);
+  });
+
+  it("holds every grant until a pause ends", async () => {
+    const clock = new VirtualClock();
+    const limiter = new SlidingWindowLimiter(5, 1000, clock);
+    limiter.pauseUntil(clock.now() + 700);
+    const waits: number[] = [];
+    const granted = limiter.take((ms) => waits.push(ms));
+    await clock.run();
+    expect((await granted).waitedMs).toBe(700);
+    expect(waits).toEqual([700]);
+  });
+
+  it("never lets more than the limit start, or reach the server, in any window, whatever the delays", async () => {
+    const runs = Number(process.env.FUZZ_RUNS ?? 150);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 50, max: 1000 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 4000 })), {
+          minLength: 1,
+          maxLength: 25,
+        }),
+        async (limit, windowMs, callers) => {
+          const calls = await simulate(
+            limit,
+            windowMs,
+            callers.map(([arrival]) => arrival),
+            callers.map(([, delay]) => delay),
+          );
+          expect(calls).toHaveLength(callers.length);
+          expect(mostStartsInAWindow(calls, windowMs)).toBeLessThanOrEqual(limit);
+          expect(mostArrivalsInAWindow(calls, windowMs)).toBeLessThanOrEqual(limit);
+        },
+      ),
+      { numRuns: runs, seed: Number(process.env.FUZZ_SEED ?? 20261122) },
+    );
+  });
+
+  it("lets a waiting caller go as soon as a call in flight frees its slot's window", async () => {
+    const clock = new VirtualClock();
+    const limiter = new SlidingWindowLimiter(1, 100, clock);
+    const first = await limiter.take();
+    let granted = false;
+    void limiter.take().then(() => (granted = true));
+    await clock.run(clock.now() + 500);
+    expect(granted).toBe(false);
+    first.done();
+    await clock.run(clock.now() + 99);
+    expect(granted).toBe(false);
+    await clock.run(clock.now() + 1);
+    await settle();
+    expect(granted).toBe(true);
+  });
+});
