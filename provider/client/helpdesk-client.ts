@@ -1,4 +1,5 @@
 import { AccessTokenSource } from "./access-token-source";
+import { FeishuErrorCode } from "./api/error-codes";
 import { type HelpdeskCredentials, helpdeskAuthorization } from "./credentials";
 import { FeishuApiError } from "./errors/feishu-api-error";
 import { FeishuConfigError } from "./errors/feishu-config-error";
@@ -333,6 +334,19 @@ export class HelpdeskClient {
       approvalAppLink: typeof data?.approval_app_link === "string" ? data.approval_app_link : undefined,
       logId: reply.logId,
     };
+  }
+
+  /**
+   * Reads a campaign like {@link getNotification}, or gives undefined when Feishu answers that
+   * there is no such campaign (code 154004).
+   */
+  async findNotification(notificationId: string): Promise<FetchedNotification | undefined> {
+    try {
+      return await this.getNotification(notificationId);
+    } catch (error) {
+      if (FeishuApiError.isInstance(error) && error.code === FeishuErrorCode.notFound) return undefined;
+      throw error;
+    }
   }
 
   /**
