@@ -15,7 +15,7 @@ export interface NotificationUserOutput {
 }
 
 /** What Feishu reports about a campaign, beside its inputs. */
-export interface NotificationServerFields {
+export type NotificationServerFields = {
   /** The campaign's id (also the resource id). */
   readonly notificationId: string;
   /** The status number Feishu reports. Only 0 (draft) is documented. */
@@ -46,7 +46,7 @@ export interface NotificationServerFields {
   readonly approvalSubmitted?: boolean;
   /** Feishu approved it at once when it was submitted (`has_access`). */
   readonly approvalGranted?: boolean;
-}
+};
 
 /**
  * Every server field, each once: the resource class declares them as outputs (its constructor
