@@ -1,5 +1,6 @@
 import type { HelpdeskClient } from "../client/helpdesk-client";
 import { jsonTextEqual } from "../pulumi/json-equal";
+import type { UncheckedInputs } from "../pulumi/input-check";
 import type { Reporter } from "../pulumi/reporter";
 import {
   botMessageProperties,
@@ -32,7 +33,7 @@ export class BotMessageOperations {
   ) {}
 
   /** Checks the message against what the API page says, before any call. */
-  check(news: Readonly<Record<string, unknown>>): BotMessageInputCheck {
+  check(news: UncheckedInputs): BotMessageInputCheck {
     return checkBotMessageInputs(news);
   }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { CheckedInputs, InputFailure } from "../pulumi/input-check";
+import type { CheckedInputs, InputFailure, UncheckedInputs } from "../pulumi/input-check";
 import { isUnknown } from "../pulumi/unknown";
 import type { BotMessageType } from "./content";
 
@@ -61,7 +61,7 @@ function contentProblem(msgType: BotMessageType, content: Record<string, unknown
  * The other limit, no message to a helpdesk group with a ticket in progress, can only be known
  * by sending: Feishu's answer is reported then.
  */
-export function checkBotMessageInputs(raw: Readonly<Record<string, unknown>>): BotMessageInputCheck {
+export function checkBotMessageInputs(raw: UncheckedInputs): BotMessageInputCheck {
   // Values not known yet (preview) are checked at `pulumi up`, once they are.
   if (Object.values(raw).some((value) => isUnknown(value)))
     return { ok: true, inputs: raw as NormalizedBotMessageInputs };

@@ -18,8 +18,8 @@ export interface PlanTarget {
   readonly jobName: string;
   /** The inputs it is brought to (the body of a patch). */
   readonly desired: NormalizedNotificationInputs;
-  /** The status last seen, for messages. */
-  readonly status: number;
+  /** The status last seen, if the campaign was read. */
+  readonly status: number | undefined;
   /** The provider's record of its review before the plan. */
   readonly record: ApprovalRecord;
 }
@@ -27,7 +27,7 @@ export interface PlanTarget {
 /** What running a plan leaves known. */
 export interface PlanOutcome {
   /** The status as far as the steps tell: 0 after a patch, else as seen before. */
-  readonly status: number;
+  readonly status: number | undefined;
   /** The provider's record of the review: reset by a withdrawal, set by a submission. */
   readonly record: ApprovalRecord;
 }

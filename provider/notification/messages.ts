@@ -1,3 +1,4 @@
+import { FeishuErrorCode } from "../client/api/error-codes";
 import type { FeishuApiError } from "../client/errors/feishu-api-error";
 import { campaignName } from "./errors/campaign-name";
 import type { Notice } from "./plan";
@@ -48,10 +49,10 @@ export const say = {
   reviewWithdrawn: (id: string, jobName: string) =>
     `${campaignName(id, jobName)} was removed from the stack: its review was withdrawn, and it stays in the console ` +
     "as a draft.",
-  cancelRefused: (id: string, jobName: string, error: FeishuApiError, status: number) =>
+  cancelRefused: (id: string, jobName: string, error: FeishuApiError, status: number | undefined) =>
     `${campaignName(id, jobName)} was removed from the stack; Feishu refused to cancel it (code ${error.code} ` +
     `"${error.feishuMessage}", request id ${error.logId ?? "not given"}), which means it was already cancelled or ` +
-    `finished. Status seen: ${status}.`,
+    `finished. Status seen: ${status ?? "not read"}.`,
   createdButStepFailed: (id: string, jobName: string, why: string) =>
     `${campaignName(id, jobName)} was created, but a lifecycle step failed (${why}). It is recorded in the stack; ` +
     "run `pulumi refresh` and `pulumi up` to finish.",
@@ -59,5 +60,6 @@ export const say = {
     `${campaignName(id, jobName)} was written, but reading it back failed (${why}); ` +
     "run `pulumi refresh` to fill in its server fields.",
   goneOnRefresh: (id: string, jobName: string) =>
-    `push campaign ${id} no longer exists in Feishu (code 154004); removing it ("${jobName}") from the stack.`,
+    `push campaign ${id} no longer exists in Feishu (code ${FeishuErrorCode.notFound}); ` +
+    `removing it ("${jobName}") from the stack.`,
 } as const;

@@ -1,6 +1,7 @@
 import { FeishuHelpdeskError } from "../client/errors/feishu-helpdesk-error";
 import { FeishuOutcomeUnknownError } from "../client/errors/feishu-outcome-unknown-error";
 import type { FetchedNotification, HelpdeskClient } from "../client/helpdesk-client";
+import type { UncheckedInputs } from "../pulumi/input-check";
 import type { Reporter } from "../pulumi/reporter";
 import { NotificationOutcomeUnknownError } from "./errors/outcome-unknown-error";
 import { refusalError } from "./errors/refusal-error";
@@ -71,7 +72,7 @@ export class NotificationOperations {
   ) {}
 
   /** Validates every request-body rule before any API call; names the property on failure. */
-  check(olds: Partial<NormalizedNotificationInputs>, news: Readonly<Record<string, unknown>>): InputCheck {
+  check(olds: Partial<NormalizedNotificationInputs>, news: UncheckedInputs): InputCheck {
     return checkNotificationInputs(news, olds);
   }
 
@@ -154,7 +155,7 @@ export class NotificationOperations {
       record: recordOf(stored),
     };
     const outcome = await this.executor().run(target, plan.steps);
-    return this.stateAfterWrite(target, outcome.status, outcome.record);
+    return this.stateAfterWrite(target, outcome.status ?? found.live.status, outcome.record);
   }
 
   /**
@@ -169,7 +170,7 @@ export class NotificationOperations {
       id,
       jobName: state.jobName ?? "",
       desired: state,
-      status: found?.live.status ?? status ?? -1,
+      status: found?.live.status ?? status,
       record: recordOf(state),
     };
     await this.executor().run(target, steps);

@@ -1,5 +1,5 @@
 import { containsUnknown } from "../pulumi/unknown";
-import type { CheckedInputs, InputFailure } from "../pulumi/input-check";
+import type { CheckedInputs, InputFailure, UncheckedInputs } from "../pulumi/input-check";
 import {
   inputFields,
   type InputProperty,
@@ -21,7 +21,7 @@ const wireNameOf = (property: InputProperty): string | undefined =>
  * that passed, so one preview reports every mistake. Unknown values (preview) pass untouched.
  */
 export function checkNotificationInputs(
-  raw: Readonly<Record<string, unknown>>,
+  raw: UncheckedInputs,
   olds: { readonly sendAt?: unknown } = {},
   now = Date.now(),
 ): InputCheck {

@@ -1,3 +1,4 @@
+import { FeishuErrorCode } from "../../client/api/error-codes";
 import { FeishuHelpdeskError } from "../../client/errors/feishu-helpdesk-error";
 
 /** `adoptId` names a campaign Feishu does not have (code 154004): nothing was adopted. */
@@ -8,7 +9,8 @@ export class NotificationAdoptNotFoundError extends FeishuHelpdeskError {
   constructor(args: { adoptId: string }) {
     super(
       "NotificationAdoptNotFoundError",
-      `adoptId: there is no push campaign ${args.adoptId} to adopt (Feishu code 154004).\nCheck the id.`,
+      `adoptId: there is no push campaign ${args.adoptId} to adopt ` +
+        `(Feishu code ${FeishuErrorCode.notFound}).\nCheck the id.`,
     );
     this.adoptId = args.adoptId;
   }

@@ -1,3 +1,4 @@
+import { FeishuErrorCode } from "../../client/api/error-codes";
 import { FeishuHelpdeskError } from "../../client/errors/feishu-helpdesk-error";
 
 /** The stack holds a campaign that Feishu no longer has (code 154004): nothing was changed. */
@@ -10,7 +11,8 @@ export class NotificationGoneError extends FeishuHelpdeskError {
   constructor(args: { notificationId: string; jobName: string }) {
     super(
       "NotificationGoneError",
-      `Push campaign ${args.notificationId} ("${args.jobName}") no longer exists in Feishu (code 154004).\n` +
+      `Push campaign ${args.notificationId} ("${args.jobName}") no longer exists in Feishu ` +
+        `(code ${FeishuErrorCode.notFound}).\n` +
         "Run `pulumi refresh` to drop it from the stack; the next `pulumi up` then creates it again.",
     );
     this.notificationId = args.notificationId;
