@@ -42,6 +42,10 @@ function isRefusal(error: unknown): error is FeishuApiError {
  * lifecycle calls Feishu. A call whose outcome is unknown fails with advice on going on.
  */
 export class PlanExecutor {
+  /**
+   * @param client The client the steps call.
+   * @param reporter Where the warnings the steps give go.
+   */
   constructor(
     private readonly client: HelpdeskClient,
     private readonly reporter: Reporter,
