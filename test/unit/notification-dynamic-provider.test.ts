@@ -5,7 +5,7 @@ import { NotificationDynamicProvider } from "../../provider/notification/dynamic
 import { UNKNOWN } from "../../provider/pulumi/unknown";
 import { randomCredentials, sampleCard, secretValues } from "../harness/feishu-fixture";
 
-// The provider's methods called directly, against the emulator over HTTP, for the cases the
+// The dynamic provider's methods called directly, against the emulator over HTTP, for the cases the
 // engine tests cannot set up cheaply.
 describe("NotificationDynamicProvider", () => {
   let emulator: RunningEmulator;
