@@ -1,15 +1,21 @@
 /**
  * pulumi-feishu-helpdesk: Feishu (Lark) Helpdesk push campaigns as code.
  *
- * - {@link HelpdeskNotification}: the Pulumi dynamic resource.
+ * - {@link HelpdeskNotification}: a push campaign as a Pulumi (dynamic) resource.
+ * - {@link HelpdeskBotMessage}: a message through the helpdesk bot, as a resource.
  * - {@link HelpdeskClient}: a typed client of the same API, usable without Pulumi.
  * - The emulator lives at `pulumi-feishu-helpdesk/emulator`.
  */
 
 export type { BotMessageBody, BotMessageType, PostBody, PostElement } from "./bot-message/content";
 export { BotMessage } from "./bot-message/content";
+export type { HelpdeskBotMessageArgs } from "./bot-message/helpdesk-bot-message";
+export { HelpdeskBotMessage } from "./bot-message/helpdesk-bot-message";
+export { BotMessageInvalidError } from "./bot-message/invalid-error";
+export type { BotMessageState } from "./bot-message/operations";
 export type { BotMessageInputCheck, NormalizedBotMessageInputs } from "./bot-message/schema";
 export { checkBotMessageInputs } from "./bot-message/schema";
+export { sendBotMessage } from "./bot-message/send";
 export { FeishuErrorCode } from "./client/api/error-codes";
 export { DOCUMENTED_RATE_LIMITS } from "./client/api/rate-limits";
 export type { HelpdeskCredentials } from "./client/credentials";
@@ -19,7 +25,6 @@ export { FeishuHelpdeskError } from "./client/errors/feishu-helpdesk-error";
 export { FeishuNetworkError } from "./client/errors/feishu-network-error";
 export { FeishuOutcomeUnknownError } from "./client/errors/feishu-outcome-unknown-error";
 export { FeishuResponseError } from "./client/errors/feishu-response-error";
-export { NotificationNotDraftError } from "./client/errors/notification-not-draft-error";
 export type { FeishuRequestInfo } from "./client/errors/request-info";
 export type {
   CreatedNotification,
@@ -41,15 +46,32 @@ export type {
   WireNotificationUser,
 } from "./client/wire-types";
 export { NewStaffScopeType, PushScopeType, PushType } from "./notification/enums";
-export type { DeletePolicy, NormalizedNotificationInputs } from "./notification/inputs";
-export type { InputCheck, InputFailure } from "./notification/schema";
+export { NotificationAdoptMismatchError, NotificationAdoptNotFoundError } from "./notification/errors/adopt-errors";
+export { NotificationAlreadySentError } from "./notification/errors/already-sent-error";
+export { NotificationEditFailedError } from "./notification/errors/edit-failed-error";
+export { NotificationGoneError } from "./notification/errors/gone-error";
+export { NotificationNotDraftError } from "./notification/errors/not-draft-error";
+export type { CampaignCall } from "./notification/errors/outcome-unknown-error";
+export { NotificationOutcomeUnknownError } from "./notification/errors/outcome-unknown-error";
+export { NotificationScheduledEditError } from "./notification/errors/scheduled-edit-error";
+export type {
+  CampaignProperty,
+  DeletePolicy,
+  InputProperty,
+  NormalizedNotificationInputs,
+} from "./notification/fields";
+export type { HelpdeskNotificationArgs, MessageCard } from "./notification/helpdesk-notification";
+export { HelpdeskNotification } from "./notification/helpdesk-notification";
+export type {
+  NotificationServerFields,
+  NotificationState,
+  NotificationUserOutput,
+  StoredNotification,
+} from "./notification/outputs";
+export { sendNotificationPreview } from "./notification/preview";
+export type { InputCheck } from "./notification/schema";
 export { checkNotificationInputs } from "./notification/schema";
 export type { CampaignStage } from "./notification/stage";
-export type { HelpdeskBotMessageArgs } from "./resources/helpdesk-bot-message";
-export { HelpdeskBotMessage } from "./resources/helpdesk-bot-message";
-export type { HelpdeskNotificationArgs, MessageCard } from "./resources/helpdesk-notification";
-export { HelpdeskNotification } from "./resources/helpdesk-notification";
-export type { NotificationServerFields, NotificationUserOutput } from "./resources/notification-outputs";
-export { sendNotificationPreview } from "./resources/notification-preview";
-export { CONFIG_NAMESPACE, configKeys } from "./resources/provider-settings";
-export { sendBotMessage } from "./resources/send-bot-message";
+export type { CheckedInputs, InputFailure } from "./pulumi/input-check";
+export type { ConfigKey, SettingValues } from "./pulumi/settings";
+export { CONFIG_NAMESPACE, clientOptionsFromSettings, configKeys } from "./pulumi/settings";

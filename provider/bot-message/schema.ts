@@ -1,20 +1,24 @@
 import { z } from "zod";
-import { isUnknown } from "../notification/compare";
-import type { InputFailure, InputCheck as NotificationInputCheck } from "../notification/schema";
+import type { CheckedInputs, InputFailure, UncheckedInputs } from "../pulumi/input-check";
+import { isUnknown } from "../pulumi/unknown";
 import type { BotMessageType } from "./content";
 
 /** A helpdesk bot message's inputs once checked: the content as compact JSON. */
-export interface NormalizedBotMessageInputs {
+export type NormalizedBotMessageInputs = {
+  /** `msg_type`. */
   readonly msgType: BotMessageType;
+  /** The content as compact JSON text. */
   readonly content: string;
+  /** `receiver_id`: the receiving user's id. */
   readonly receiverId: string;
+  /** `receive_type`: the user's helpdesk group (`chat`) or a private chat with the bot (`user`). */
   readonly receiveType: "chat" | "user";
-}
+};
 
 /** The outcome of {@link checkBotMessageInputs}. */
-export type BotMessageInputCheck =
-  { readonly ok: true; readonly inputs: NormalizedBotMessageInputs } | Extract<NotificationInputCheck, { ok: false }>;
+export type BotMessageInputCheck = CheckedInputs<NormalizedBotMessageInputs>;
 
+// The one list of a HelpdeskBotMessage's inputs; the type above is checked against it below.
 const schema = z.object({
   msgType: z.enum(["text", "post", "image", "interactive"], 'must be "text", "post", "image" or "interactive"'),
   content: z.union([z.string(), z.record(z.string(), z.unknown())], "must be an object or its JSON text"),
@@ -24,6 +28,12 @@ const schema = z.object({
     .optional()
     .default("chat"),
 });
+
+/** Every input property of a HelpdeskBotMessage. */
+export const botMessageProperties = Object.keys(schema.shape) as (keyof NormalizedBotMessageInputs)[];
+
+type SameKeys<A, B> = [Exclude<A, B>, Exclude<B, A>] extends [never, never] ? true : never;
+const _typeMatchesSchema: SameKeys<keyof NormalizedBotMessageInputs, keyof typeof schema.shape> = true;
 
 /** What each message type's content must hold. */
 function contentProblem(msgType: BotMessageType, content: Record<string, unknown>): string | undefined {
@@ -51,10 +61,10 @@ function contentProblem(msgType: BotMessageType, content: Record<string, unknown
  * The other limit, no message to a helpdesk group with a ticket in progress, can only be known
  * by sending: Feishu's answer is reported then.
  */
-export function checkBotMessageInputs(raw: Record<string, unknown>): BotMessageInputCheck {
+export function checkBotMessageInputs(raw: UncheckedInputs): BotMessageInputCheck {
   // Values not known yet (preview) are checked at `pulumi up`, once they are.
   if (Object.values(raw).some((value) => isUnknown(value)))
-    return { ok: true, inputs: raw as unknown as NormalizedBotMessageInputs };
+    return { ok: true, inputs: raw as NormalizedBotMessageInputs };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     return {

@@ -1,6 +1,7 @@
 import type { WireNotification, WireNotificationBody } from "../client/wire-types";
 import { NewStaffScopeType, nameOf, PushScopeType, PushType } from "./enums";
-import type { NormalizedNotificationInputs } from "./inputs";
+import { jsonTextEqual } from "../pulumi/json-equal";
+import type { NormalizedNotificationInputs } from "./fields";
 
 /** The create/update request body for checked inputs. Every list is sent, so an emptied list is cleared. */
 export function toWireBody(inputs: NormalizedNotificationInputs): WireNotificationBody {
@@ -58,7 +59,7 @@ export function inputsFromWire(
     ...previous,
     jobName: live.job_name ?? previous.jobName,
     pushContent:
-      liveCard !== undefined && !cardsEqual(liveCard, previous.pushContent) ? liveCard : previous.pushContent,
+      liveCard !== undefined && !jsonTextEqual(liveCard, previous.pushContent) ? liveCard : previous.pushContent,
     pushType: nameOf(PushType, live.push_type) ?? previous.pushType,
     pushScopeType: nameOf(PushScopeType, live.push_scope_type) ?? previous.pushScopeType,
     newStaffScopeType: newStaffScope,
@@ -79,29 +80,4 @@ export function normalizeCardText(text: string | undefined): string | undefined 
   } catch {
     return undefined;
   }
-}
-
-/** True if two cards (JSON text) mean the same: same values, whatever the key order and spacing. */
-export function cardsEqual(a: string, b: string): boolean {
-  try {
-    return deepEqual(JSON.parse(a), JSON.parse(b));
-  } catch {
-    return a === b;
-  }
-}
-
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const bb = b as unknown[];
-    return a.length === bb.length && a.every((item, i) => deepEqual(item, bb[i]));
-  }
-  const ak = Object.keys(a);
-  const bo = b as Record<string, unknown>;
-  return (
-    ak.length === Object.keys(bo).length &&
-    ak.every((k) => k in bo && deepEqual((a as Record<string, unknown>)[k], bo[k]))
-  );
 }

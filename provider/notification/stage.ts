@@ -5,7 +5,8 @@ import type { WireNotification } from "../client/wire-types";
  * the other stages come from what Feishu does say: `has_access` when it was submitted,
  * `send_at`, and the counts.
  * - `draft`: status 0.
- * - `submitted`: submitted for review, approval not confirmed (the owner may have approved it since: the API does not say).
+ * - `submitted`: submitted for review, approval not confirmed (the owner may have approved it
+ *   since: the API does not say).
  * - `approved`: Feishu answered `has_access: true` when it was submitted.
  * - `scheduled`: it has a send time still to come.
  * - `sending`: its send time has passed and not every target has it yet.

@@ -1,5 +1,5 @@
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../../emulator";
-import { PushScopeType, PushType } from "../../provider";
+import { type NotificationState, PushScopeType, PushType } from "../../provider";
 import { configureStack, randomCredentials, sampleCard } from "../harness/feishu-fixture";
 import { PulumiProject } from "../harness/pulumi-project";
 
@@ -44,13 +44,13 @@ describe("many campaigns through `pulumi up` under Feishu's rate limits", () => 
     expect(remote.size).toBe(N);
     for (const resource of state) {
       const live = remote.get(resource.id!)!;
-      const outputs = resource.outputs as Record<string, any>;
+      const outputs = resource.outputs as NotificationState;
       expect(live).toBeDefined();
       expect({
         job_name: outputs.jobName,
         push_content: JSON.parse(outputs.pushContent),
-        push_type: PushType[outputs.pushType as keyof typeof PushType],
-        push_scope_type: PushScopeType[outputs.pushScopeType as keyof typeof PushScopeType],
+        push_type: PushType[outputs.pushType],
+        push_scope_type: PushScopeType[outputs.pushScopeType],
         chat_list: outputs.chats,
         status: outputs.status,
         target_user_count: outputs.targetUserCount,
@@ -87,12 +87,13 @@ describe("many campaigns through `pulumi up` under Feishu's rate limits", () => 
     const perWindow = windows.reduce((a, b) => a + b, 0) / windows.length / 10;
     const overall = (N - 10) / ((times[N - 1] - times[0]) / 1000) / 10;
     console.log(
-      `40 creates at 10/s allowed: per full window ${windows.join(", ")} (ratio ${perWindow.toFixed(3)}); overall ratio ${overall.toFixed(3)}; 429 answers: 0`,
+      `40 creates at 10/s allowed: per full window ${windows.join(", ")} (ratio ${perWindow.toFixed(3)}); ` +
+        `overall ratio ${overall.toFixed(3)}; 429 answers: 0`,
     );
     await expectStateMatchesEmulator();
   });
 
-  it("succeeds in one run with 20% injected faults of the retryable kinds, and creates each campaign once", async () => {
+  it("succeeds in one run with 20% injected faults of the retryable kinds, creating each campaign once", async () => {
     const readFaults = [
       "internalError",
       "dropBeforeCommit",
@@ -122,12 +123,13 @@ describe("many campaigns through `pulumi up` under Feishu's rate limits", () => 
     expect(emulator.notifications().every((n) => JSON.parse(n.push_content).header.title.content === "v2")).toBe(true);
     const injected = emulator.requests.filter((r) => r.fault).length;
     console.log(
-      `faults injected: ${injected} of ${emulator.requests.length} requests; campaigns: ${emulator.notifications().length}`,
+      `faults injected: ${injected} of ${emulator.requests.length} requests; ` +
+        `campaigns: ${emulator.notifications().length}`,
     );
     expect(injected).toBeGreaterThan(10);
   });
 
-  it("fails clearly when a create's connection drops after commit, and converges by adoption without a duplicate", async () => {
+  it("fails clearly when a create's connection drops after commit; adopting converges, no duplicate", async () => {
     await setUp({
       faults: {
         rules: [

@@ -1,6 +1,6 @@
 import type { WireNotification } from "../../provider";
 import { changedProperties } from "../../provider/notification/compare";
-import type { NormalizedNotificationInputs } from "../../provider/notification/inputs";
+import type { NormalizedNotificationInputs } from "../../provider/notification/fields";
 import { inputsFromWire, toWireBody } from "../../provider/notification/mapping";
 
 const previous: NormalizedNotificationInputs = {

@@ -1,4 +1,5 @@
-import { checkNotificationInputs, UNKNOWN } from "../../provider/notification/schema";
+import { checkNotificationInputs } from "../../provider/notification/schema";
+import { UNKNOWN } from "../../provider/pulumi/unknown";
 import { ruleViolations, validCampaign } from "../cases/rule-violations";
 
 describe("checkNotificationInputs", () => {

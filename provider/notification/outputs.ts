@@ -1,26 +1,32 @@
 import type { FetchedNotification } from "../client/helpdesk-client";
 import type { WireNotificationUser } from "../client/wire-types";
-import type { NormalizedNotificationInputs } from "../notification/inputs";
-import { inputsFromWire } from "../notification/mapping";
-import { type ApprovalRecord, type CampaignStage, stageOf } from "../notification/stage";
+import { inputProperties, type NormalizedNotificationInputs } from "./fields";
+import { inputsFromWire } from "./mapping";
+import { type ApprovalRecord, type CampaignStage, stageOf } from "./stage";
 
 /** A user as the campaign's outputs show it. */
 export interface NotificationUserOutput {
+  /** The user's id, of the provider's userIdType; Feishu leaves it out without the employee-id permission. */
   readonly userId?: string;
+  /** The user's name. */
   readonly name?: string;
+  /** The link to the user's avatar. */
   readonly avatarUrl?: string;
 }
 
 /** What Feishu reports about a campaign, beside its inputs. */
-export interface NotificationServerFields {
+export type NotificationServerFields = {
   /** The campaign's id (also the resource id). */
   readonly notificationId: string;
   /** The status number Feishu reports. Only 0 (draft) is documented. */
   readonly status: number;
   /** True when `status` is 0: the only state in which Feishu lets the campaign be edited. */
   readonly isDraft: boolean;
+  /** Target users, as Feishu counts them. */
   readonly targetUserCount?: number;
+  /** Users the push has reached. */
   readonly sentUserCount?: number;
+  /** Users who have read it. */
   readonly readUserCount?: number;
   /** Creation time, milliseconds since the epoch, as Feishu sends it (a string). */
   readonly createdAt?: string;
@@ -28,7 +34,9 @@ export interface NotificationServerFields {
   readonly updatedAt?: string;
   /** When the push is set to go out, milliseconds since the epoch, as a string. */
   readonly sendAt?: string;
+  /** Who created it. */
   readonly createUser?: NotificationUserOutput;
+  /** Who last updated it. */
   readonly updateUser?: NotificationUserOutput;
   /** The link to the campaign's approval in the Feishu app. */
   readonly approvalAppLink?: string;
@@ -38,7 +46,29 @@ export interface NotificationServerFields {
   readonly approvalSubmitted?: boolean;
   /** Feishu approved it at once when it was submitted (`has_access`). */
   readonly approvalGranted?: boolean;
-}
+};
+
+/**
+ * Every server field, each once: the resource class declares them as outputs (its constructor
+ * passes them as undefined so the engine fills them in).
+ */
+export const serverFieldNames = {
+  notificationId: undefined,
+  status: undefined,
+  isDraft: undefined,
+  targetUserCount: undefined,
+  sentUserCount: undefined,
+  readUserCount: undefined,
+  createdAt: undefined,
+  updatedAt: undefined,
+  sendAt: undefined,
+  createUser: undefined,
+  updateUser: undefined,
+  approvalAppLink: undefined,
+  stage: undefined,
+  approvalSubmitted: undefined,
+  approvalGranted: undefined,
+} as const satisfies Record<keyof NotificationServerFields, undefined>;
 
 /** A resource's full outputs: its inputs (as Feishu now holds them) and the server's fields. */
 export type NotificationState = NormalizedNotificationInputs & NotificationServerFields;
@@ -79,40 +109,15 @@ export function stateFromLive(
   });
 }
 
+/**
+ * What the stack holds for a campaign: its inputs, and the server fields once known (a state
+ * written by an older version of this provider, or after a failed read-back, may lack some).
+ */
+export type StoredNotification = NormalizedNotificationInputs & Partial<NotificationServerFields>;
+
 /** Only the input part of a state, for `ReadResult.inputs`. */
-export function inputsOf(state: NormalizedNotificationInputs): NormalizedNotificationInputs {
-  const {
-    jobName,
-    pushContent,
-    pushType,
-    pushScopeType,
-    newStaffScopeType,
-    newStaffDepartments,
-    users,
-    departments,
-    chats,
-    ext,
-    adoptId,
-    approval,
-    sendAt,
-    onDelete,
-    cancelToEdit,
-  } = state;
-  return dropUndefined({
-    jobName,
-    pushContent,
-    pushType,
-    pushScopeType,
-    newStaffScopeType,
-    newStaffDepartments,
-    users,
-    departments,
-    chats,
-    ext,
-    adoptId,
-    approval,
-    sendAt,
-    onDelete,
-    cancelToEdit,
-  });
+export function inputsOf(state: StoredNotification): NormalizedNotificationInputs {
+  const inputs: Partial<Record<keyof NormalizedNotificationInputs, unknown>> = {};
+  for (const property of inputProperties) if (state[property] !== undefined) inputs[property] = state[property];
+  return inputs as NormalizedNotificationInputs;
 }

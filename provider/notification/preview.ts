@@ -1,5 +1,5 @@
 import { HelpdeskClient, type HelpdeskClientOptions } from "../client/helpdesk-client";
-import { clientOptionsFrom } from "./provider-settings";
+import { clientOptionsFromEnv } from "../pulumi/settings";
 
 /**
  * Sends a preview of a campaign's card to the caller (the preview endpoint), for a script or a
@@ -13,5 +13,5 @@ export async function sendNotificationPreview(
   notificationId: string,
   options?: HelpdeskClientOptions,
 ): Promise<{ readonly logId: string | undefined }> {
-  return new HelpdeskClient(options ?? clientOptionsFrom({ get: () => undefined })).previewNotification(notificationId);
+  return new HelpdeskClient(options ?? clientOptionsFromEnv()).previewNotification(notificationId);
 }

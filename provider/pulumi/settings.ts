@@ -21,7 +21,8 @@ export const configKeys = {
   retryDeadlineMs: { env: "FEISHU_RETRY_DEADLINE_MS", secret: false },
 } as const;
 
-type ConfigKey = keyof typeof configKeys;
+/** A setting's name, as in `feishu-helpdesk:<key>`. */
+export type ConfigKey = keyof typeof configKeys;
 
 /** `{"create": 10, "patch": 20, ...}`: calls per window for tenants whose quotas differ from the documented ones. */
 function rateLimitsFrom(text: string | undefined): Partial<Record<PacedEndpoint, number>> | undefined {
@@ -47,39 +48,52 @@ function rateLimitsFrom(text: string | undefined): Partial<Record<PacedEndpoint,
   return parsed as Partial<Record<PacedEndpoint, number>>;
 }
 
+/** Each setting as text, by config key; an absent or empty value is not set. */
+export type SettingValues = Readonly<Partial<Record<ConfigKey, string>>>;
+
 /**
- * Client options from the stack config (as `configure` receives it) and the environment. Read
- * in the provider process only, so no value is ever captured into `__provider` or the state.
+ * The setting values a provider process sees: each key from the stack config (as `configure`
+ * receives it), else its environment variable. Read in the provider process only, so no value
+ * is ever captured into `__provider` or the state.
  */
-export function clientOptionsFrom(
+export function settingValuesFrom(
   config: { get(key: string): string | undefined },
   env: NodeJS.ProcessEnv = process.env,
-): HelpdeskClientOptions {
-  const value = (key: ConfigKey): string | undefined => {
+): SettingValues {
+  const values: Partial<Record<ConfigKey, string>> = {};
+  for (const key of Object.keys(configKeys) as ConfigKey[]) {
     const fromConfig = config.get(`${CONFIG_NAMESPACE}:${key}`);
     const chosen = fromConfig !== undefined && fromConfig !== "" ? fromConfig : env[configKeys[key].env];
-    return chosen === "" ? undefined : chosen;
-  };
+    if (chosen !== undefined && chosen !== "") values[key] = chosen;
+  }
+  return values;
+}
+
+/** Client options from setting values, checked: a bad value throws a FeishuConfigError naming its key. */
+export function clientOptionsFromSettings(values: SettingValues): HelpdeskClientOptions {
+  const value = (key: ConfigKey): string | undefined => (values[key] === "" ? undefined : values[key]);
   const positive = (key: "timeoutMs" | "rateLimitWindowMs" | "retryDeadlineMs"): number | undefined => {
     const text = value(key);
     if (text === undefined) return undefined;
     const number = Number(text);
     if (!Number.isInteger(number) || number <= 0) {
       throw new FeishuConfigError(
-        `${CONFIG_NAMESPACE}:${key} (${configKeys[key].env}) must be a positive whole number of milliseconds; got "${text}"`,
+        `${CONFIG_NAMESPACE}:${key} (${configKeys[key].env}) must be a positive whole number of milliseconds; ` +
+          `got "${text}"`,
       );
     }
     return number;
   };
   const userIdType = value("userIdType");
-  if (userIdType !== undefined && !["open_id", "union_id", "user_id"].includes(userIdType)) {
+  if (userIdType !== undefined && !isUserIdType(userIdType)) {
     throw new FeishuConfigError(
-      `${CONFIG_NAMESPACE}:userIdType (${configKeys.userIdType.env}) must be open_id, union_id or user_id; got "${userIdType}"`,
+      `${CONFIG_NAMESPACE}:userIdType (${configKeys.userIdType.env}) must be open_id, union_id or user_id; ` +
+        `got "${userIdType}"`,
     );
   }
   return {
     baseUrl: value("baseUrl"),
-    userIdType: userIdType as UserIdType | undefined,
+    userIdType,
     timeoutMs: positive("timeoutMs"),
     rateLimitWindowMs: positive("rateLimitWindowMs"),
     retryDeadlineMs: positive("retryDeadlineMs"),
@@ -93,3 +107,18 @@ export function clientOptionsFrom(
     },
   };
 }
+
+const userIdTypes: readonly string[] = ["open_id", "union_id", "user_id"] satisfies UserIdType[];
+const isUserIdType = (text: string): text is UserIdType => userIdTypes.includes(text);
+
+/** Client options from the stack config and the environment: settingValuesFrom, then clientOptionsFromSettings. */
+export function clientOptionsFrom(
+  config: { get(key: string): string | undefined },
+  env: NodeJS.ProcessEnv = process.env,
+): HelpdeskClientOptions {
+  return clientOptionsFromSettings(settingValuesFrom(config, env));
+}
+
+/** Client options from the FEISHU_* environment variables alone, for scripts. */
+export const clientOptionsFromEnv = (env: NodeJS.ProcessEnv = process.env): HelpdeskClientOptions =>
+  clientOptionsFrom({ get: () => undefined }, env);

@@ -1,9 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { NewStaffScopeType, PushScopeType, PushType } from "../notification/enums";
-import type { DeletePolicy } from "../notification/inputs";
-import type { CampaignStage } from "../notification/stage";
-import type { NotificationUserOutput } from "./notification-outputs";
-import { PROVIDER_SOURCE } from "./provider-source";
+import { PROVIDER_SOURCE } from "../pulumi/provider-source";
+import { isResourceOfType } from "../pulumi/resource-type";
+import type { NewStaffScopeType, PushScopeType, PushType } from "./enums";
+import type { DeletePolicy, InputProperty } from "./fields";
+import { type NotificationState, type NotificationUserOutput, serverFieldNames } from "./outputs";
+import type { CampaignStage } from "./stage";
 
 /** A message card: an object, or its JSON text. Compared by meaning, so reformatting is not a change. */
 export type MessageCard = string | Record<string, unknown>;
@@ -23,7 +24,10 @@ export interface HelpdeskNotificationArgs {
   readonly pushScopeType: pulumi.Input<PushScopeType | 0 | 1 | 2 | 3>;
   /** `new_staff_scope_type`, for pushType `"newStaffOnboarding"` only: `"allNewStaff"` (0) or `"departments"` (1). */
   readonly newStaffScopeType?: pulumi.Input<NewStaffScopeType | 0 | 1>;
-  /** Department ids whose new staff receive it (`new_staff_scope_department_list`), with newStaffScopeType `"departments"`. */
+  /**
+   * Department ids whose new staff receive it (`new_staff_scope_department_list`), with
+   * newStaffScopeType `"departments"`.
+   */
   readonly newStaffDepartments?: pulumi.Input<pulumi.Input<string>[]>;
   /** User ids to push to (`user_list`), of the provider's `userIdType` (default open_id). Compared as a set. */
   readonly users?: pulumi.Input<pulumi.Input<string>[]>;
@@ -82,17 +86,34 @@ export class HelpdeskNotification extends pulumi.CustomResource {
   declare readonly status: pulumi.Output<number>;
   /** True when Feishu reports status 0 (draft): the only state in which the campaign can be edited. */
   declare readonly isDraft: pulumi.Output<boolean>;
+  /** The campaign's name in the Helpdesk console (`job_name`), as Feishu holds it. */
   declare readonly jobName: pulumi.Output<string>;
-  /** The card as compact JSON text. */
+  /** The card as compact JSON text (`push_content`). */
   declare readonly pushContent: pulumi.Output<string>;
+  /** `push_type`, by name: `"scheduled"` or `"newStaffOnboarding"`. */
   declare readonly pushType: pulumi.Output<PushType>;
+  /** `push_scope_type`, by name: `"allMembers"`, `"chatsOnly"`, `"someMembers"` or `"newStaff"`. */
   declare readonly pushScopeType: pulumi.Output<PushScopeType>;
+  /** `new_staff_scope_type`, by name, for a new-staff onboarding push; otherwise undefined. */
   declare readonly newStaffScopeType: pulumi.Output<NewStaffScopeType | undefined>;
+  /** Department ids whose new staff receive it (`new_staff_scope_department_list`); empty if none. */
   declare readonly newStaffDepartments: pulumi.Output<string[]>;
+  /** User ids it is pushed to (`user_list`), of the provider's userIdType; empty if none. */
   declare readonly users: pulumi.Output<string[]>;
+  /** Department ids it is pushed to (`department_list`); empty if none. */
   declare readonly departments: pulumi.Output<string[]>;
+  /** Group chat ids it is pushed to (`chat_list`); empty if none. */
   declare readonly chats: pulumi.Output<string[]>;
+  /** `ext`, Feishu's reserved extension field, if set. */
   declare readonly ext: pulumi.Output<string | undefined>;
+  /** The `adoptId` this resource was created with, if any. */
+  declare readonly adoptId: pulumi.Output<string | undefined>;
+  /** The review requested in the program, if any. */
+  declare readonly approval: pulumi.Output<{ readonly reason: string } | undefined>;
+  /** What removing the resource does, as declared (undefined: the default, `"cancel"`). */
+  declare readonly onDelete: pulumi.Output<DeletePolicy | undefined>;
+  /** Whether an update may withdraw a review to edit the campaign, as declared. */
+  declare readonly cancelToEdit: pulumi.Output<boolean | undefined>;
   /** Target users, as Feishu counts them. */
   declare readonly targetUserCount: pulumi.Output<number | undefined>;
   /** Users the push has reached. */
@@ -124,32 +145,19 @@ export class HelpdeskNotification extends pulumi.CustomResource {
    * @param opts Resource options.
    */
   constructor(name: string, args: HelpdeskNotificationArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = {
-      notificationId: undefined,
-      status: undefined,
-      isDraft: undefined,
-      targetUserCount: undefined,
-      sentUserCount: undefined,
-      readUserCount: undefined,
-      createdAt: undefined,
-      updatedAt: undefined,
-      sendAt: undefined,
-      createUser: undefined,
-      updateUser: undefined,
-      approvalAppLink: undefined,
-      stage: undefined,
-      approvalSubmitted: undefined,
-      approvalGranted: undefined,
-    };
     // What pulumi.dynamic.Resource does, with a hand-written `__provider` (see provider-source.ts).
-    super(HelpdeskNotification.type, name, { ...outputs, ...args, __provider: PROVIDER_SOURCE }, opts);
+    super(HelpdeskNotification.type, name, { ...serverFieldNames, ...args, __provider: PROVIDER_SOURCE }, opts);
   }
 
   /** True if `value` is a HelpdeskNotification, from any copy of this package. */
   static override isInstance(value: unknown): value is HelpdeskNotification {
-    return (
-      pulumi.CustomResource.isInstance(value) &&
-      (value as unknown as { __pulumiType?: string }).__pulumiType === HelpdeskNotification.type
-    );
+    return isResourceOfType(value, HelpdeskNotification.type);
   }
 }
+
+type SameKeys<A, B> = [Exclude<A, B>, Exclude<B, A>] extends [never, never] ? true : never;
+type DeclaredOutputs = Exclude<keyof HelpdeskNotification, keyof pulumi.CustomResource>;
+// Compile-time checks against the one list of fields (fields.ts, outputs.ts): the arguments are
+// exactly the inputs, and the declared outputs exactly the state's properties.
+const _argsAreTheInputs: SameKeys<keyof HelpdeskNotificationArgs, InputProperty> = true;
+const _outputsAreTheState: SameKeys<DeclaredOutputs, keyof NotificationState> = true;

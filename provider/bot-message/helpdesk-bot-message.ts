@@ -1,8 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { BotMessageType } from "../bot-message/content";
-import { BOT_MESSAGE_PROVIDER_SOURCE } from "./provider-source";
+import { BOT_MESSAGE_PROVIDER_SOURCE } from "../pulumi/provider-source";
+import { isResourceOfType } from "../pulumi/resource-type";
+import type { BotMessageType } from "./content";
 
-/** The inputs of a {@link HelpdeskBotMessage}. `BotMessage.text(…)` and the other builders give `msgType` and `content`. */
+/**
+ * The inputs of a {@link HelpdeskBotMessage}. `BotMessage.text(…)` and the other builders give
+ * `msgType` and `content`.
+ */
 export interface HelpdeskBotMessageArgs {
   /** `msg_type`: `"text"`, `"post"`, `"image"` or `"interactive"` (a card). */
   readonly msgType: pulumi.Input<BotMessageType>;
@@ -31,10 +35,13 @@ export class HelpdeskBotMessage extends pulumi.CustomResource {
   declare readonly messageId: pulumi.Output<string>;
   /** When it was sent (ISO 8601). */
   declare readonly sentAt: pulumi.Output<string>;
+  /** `msg_type`: `"text"`, `"post"`, `"image"` or `"interactive"` (a card). */
   declare readonly msgType: pulumi.Output<BotMessageType>;
   /** The content as compact JSON text. */
   declare readonly content: pulumi.Output<string>;
+  /** `receiver_id`: the receiving user's id. */
   declare readonly receiverId: pulumi.Output<string>;
+  /** `receive_type`: `"chat"` (the user's helpdesk group) or `"user"` (a private chat with the bot). */
   declare readonly receiveType: pulumi.Output<"chat" | "user">;
 
   /**
@@ -53,9 +60,6 @@ export class HelpdeskBotMessage extends pulumi.CustomResource {
 
   /** True if `value` is a HelpdeskBotMessage, from any copy of this package. */
   static override isInstance(value: unknown): value is HelpdeskBotMessage {
-    return (
-      pulumi.CustomResource.isInstance(value) &&
-      (value as unknown as { __pulumiType?: string }).__pulumiType === HelpdeskBotMessage.type
-    );
+    return isResourceOfType(value, HelpdeskBotMessage.type);
   }
 }

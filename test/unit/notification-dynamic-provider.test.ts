@@ -1,13 +1,13 @@
 import { inspect } from "node:util";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { HelpdeskClient } from "../../provider";
-import { UNKNOWN } from "../../provider/notification/schema";
-import { NotificationProvider } from "../../provider/resources/notification-provider";
+import { NotificationDynamicProvider } from "../../provider/notification/dynamic-provider";
+import { UNKNOWN } from "../../provider/pulumi/unknown";
 import { randomCredentials, sampleCard, secretValues } from "../harness/feishu-fixture";
 
-// The provider's methods called directly, against the emulator over HTTP, for the cases the
+// The dynamic provider's methods called directly, against the emulator over HTTP, for the cases the
 // engine tests cannot set up cheaply.
-describe("NotificationProvider", () => {
+describe("NotificationDynamicProvider", () => {
   let emulator: RunningEmulator;
   const credentials = randomCredentials();
   const config = (values: Record<string, string>) => ({
@@ -20,8 +20,8 @@ describe("NotificationProvider", () => {
   });
   afterAll(() => emulator.close());
 
-  async function configured(): Promise<NotificationProvider> {
-    const provider = new NotificationProvider();
+  async function configured(): Promise<NotificationDynamicProvider> {
+    const provider = new NotificationDynamicProvider();
     await provider.configure({
       config: config({
         "feishu-helpdesk:baseUrl": emulator.url,
@@ -43,16 +43,16 @@ describe("NotificationProvider", () => {
     const created = await provider.create(checked.inputs!);
     emulator.setStatus(created.id, 2);
     emulator.clearRequests();
-    const diff = await provider.diff(created.id, created.outs, { ...checked.inputs, jobName: UNKNOWN });
+    const diff = await provider.diff(created.id, created.outs!, { ...checked.inputs!, jobName: UNKNOWN });
     expect(diff.changes).toBe(true);
     expect(emulator.requests).toEqual([]);
-    await expect(provider.diff(created.id, created.outs, { ...checked.inputs, jobName: "Known now" })).rejects.toThrow(
-      /status 2/,
-    );
+    await expect(
+      provider.diff(created.id, created.outs!, { ...checked.inputs!, jobName: "Known now" }),
+    ).rejects.toThrow(/status 2/);
   });
 
   it("names a bad setting instead of calling Feishu", async () => {
-    const provider = new NotificationProvider();
+    const provider = new NotificationDynamicProvider();
     await expect(provider.configure({ config: config({ "feishu-helpdesk:timeoutMs": "soon" }) })).rejects.toThrow(
       'feishu-helpdesk:timeoutMs (FEISHU_TIMEOUT_MS) must be a positive whole number of milliseconds; got "soon"',
     );

@@ -1,4 +1,4 @@
-import { FeishuHelpdeskError } from "./feishu-helpdesk-error";
+import { FeishuHelpdeskError } from "../../client/errors/feishu-helpdesk-error";
 
 /**
  * The campaign is no longer a draft, and Feishu only lets drafts be edited: nothing was sent.
@@ -16,10 +16,9 @@ export class NotificationNotDraftError extends FeishuHelpdeskError {
     super(
       "NotificationNotDraftError",
       `Cannot update push campaign ${args.notificationId} ("${args.jobName}"): Feishu reports status ${args.status}, ` +
-        `and only drafts (status 0) can be edited; the update API refuses any other status once a campaign has been ` +
-        `submitted, approved or sent. Nothing was sent and the stack state is unchanged. To go on: revert this change ` +
-        `in code to keep the campaign as it is, or create a new campaign (rename the resource, or ` +
-        `\`pulumi state delete\` this one) and withdraw the old one in the Helpdesk console.`,
+        "and only drafts (status 0) can be edited. Nothing was sent and the stack state is unchanged.\n" +
+        "To go on: revert this change in code to keep the campaign as it is, or create a new campaign (rename the " +
+        "resource, or `pulumi state delete` this one) and withdraw the old one in the Helpdesk console.",
     );
     this.notificationId = args.notificationId;
     this.jobName = args.jobName;

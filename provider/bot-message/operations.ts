@@ -1,0 +1,65 @@
+import type { HelpdeskClient } from "../client/helpdesk-client";
+import { jsonTextEqual } from "../pulumi/json-equal";
+import type { UncheckedInputs } from "../pulumi/input-check";
+import type { Reporter } from "../pulumi/reporter";
+import {
+  botMessageProperties,
+  checkBotMessageInputs,
+  type BotMessageInputCheck,
+  type NormalizedBotMessageInputs,
+} from "./schema";
+import { toWireBotMessage } from "./wire";
+
+/** A HelpdeskBotMessage's outputs: its inputs, and what sending it gave. */
+export type BotMessageState = NormalizedBotMessageInputs & {
+  /** The sent message's id (also the resource id). */
+  readonly messageId: string;
+  /** When it was sent (ISO 8601). */
+  readonly sentAt: string;
+};
+
+/**
+ * A HelpdeskBotMessage's operations, whatever hosts them. A sent message cannot be changed or
+ * unsent, so any change is a replacement (a new message), and delete only lets go of it.
+ */
+export class BotMessageOperations {
+  /**
+   * @param client The client, got at each operation (the host may configure it late).
+   * @param reporter Where warnings go.
+   */
+  constructor(
+    private readonly client: () => HelpdeskClient,
+    private readonly reporter: Reporter,
+  ) {}
+
+  /** Checks the message against what the API page says, before any call. */
+  check(news: UncheckedInputs): BotMessageInputCheck {
+    return checkBotMessageInputs(news);
+  }
+
+  /** The properties whose change means a new message: content compared as JSON values. */
+  replacements(
+    olds: NormalizedBotMessageInputs,
+    news: NormalizedBotMessageInputs,
+  ): (keyof NormalizedBotMessageInputs)[] {
+    return botMessageProperties.filter((p) =>
+      p === "content" && typeof olds.content === "string" && typeof news.content === "string"
+        ? !jsonTextEqual(olds.content, news.content)
+        : olds[p] !== news[p],
+    );
+  }
+
+  /** Sends the message. */
+  async create(inputs: NormalizedBotMessageInputs): Promise<BotMessageState> {
+    const sent = await this.client().sendBotMessage(toWireBotMessage(inputs));
+    return { ...inputs, messageId: sent.messageId, sentAt: new Date().toISOString() };
+  }
+
+  /** A message cannot be unsent: removing the resource only lets go of it. */
+  delete(id: string, state: BotMessageState): void {
+    this.reporter.warn(
+      `helpdesk bot message ${id} to ${String(state.receiverId)} was removed from the stack; Feishu has no API to ` +
+        "unsend it, so it stays in the chat.",
+    );
+  }
+}

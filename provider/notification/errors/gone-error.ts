@@ -1,0 +1,26 @@
+import { FeishuErrorCode } from "../../client/api/error-codes";
+import { FeishuHelpdeskError } from "../../client/errors/feishu-helpdesk-error";
+
+/** The stack holds a campaign that Feishu no longer has (code 154004): nothing was changed. */
+export class NotificationGoneError extends FeishuHelpdeskError {
+  /** The campaign's id, as the stack records it. */
+  readonly notificationId: string;
+  /** The campaign's job name, as the stack records it. */
+  readonly jobName: string;
+
+  constructor(args: { notificationId: string; jobName: string }) {
+    super(
+      "NotificationGoneError",
+      `Push campaign ${args.notificationId} ("${args.jobName}") no longer exists in Feishu ` +
+        `(code ${FeishuErrorCode.notFound}).\n` +
+        "Run `pulumi refresh` to drop it from the stack; the next `pulumi up` then creates it again.",
+    );
+    this.notificationId = args.notificationId;
+    this.jobName = args.jobName;
+  }
+
+  /** True if `value` is a NotificationGoneError from any copy of this package. */
+  static override isInstance(value: unknown): value is NotificationGoneError {
+    return FeishuHelpdeskError.isKind(value, "NotificationGoneError");
+  }
+}

@@ -1,0 +1,91 @@
+import type { WireNotification } from "../client/wire-types";
+import type { CampaignProperty } from "./fields";
+import { type ApprovalRecord, type CampaignStage, stageOf } from "./stage";
+
+/** What the planner needs to know of the live campaign, as just read from Feishu. */
+export interface LiveCampaign {
+  /** The status number Feishu reports; only 0 (draft) is documented. */
+  readonly status: number;
+  /** The job name Feishu holds, if it sent one. */
+  readonly jobName: string | undefined;
+  /** `send_at`: the scheduled send time (ms since the epoch, as text), once one is set. */
+  readonly sendAt: string | undefined;
+  /** Where it stands, from the live fields and the provider's record of its review. */
+  readonly stage: CampaignStage;
+  /** Feishu's count of target users. */
+  readonly targetUserCount: number | undefined;
+}
+
+/** The {@link LiveCampaign} of a campaign just read. */
+export function liveCampaignOf(live: WireNotification, record: ApprovalRecord, now = Date.now()): LiveCampaign {
+  return {
+    status: live.status,
+    jobName: live.job_name,
+    sendAt: live.send_at || undefined,
+    stage: stageOf(live, record, now),
+    targetUserCount: live.target_user_count,
+  };
+}
+
+/**
+ * One API call (or warning) of a plan, in the order given. The executor runs them through the
+ * client; what a failure of each means is the executor's (executor.ts).
+ */
+export type Step =
+  /**
+   * PATCH the campaign to the inputs. `afterWithdrawal`: a review was withdrawn for it; if the
+   * PATCH fails, submit again with `resubmitReason`, if any.
+   */
+  | { readonly kind: "patch"; readonly afterWithdrawal?: { readonly resubmitReason: string | undefined } }
+  /** cancel_approve before an edit (`cancelToEdit`); a failure fails the update. */
+  | { readonly kind: "withdrawReviewToEdit" }
+  /** submit_approve: a lifecycle step; a refusal is a warning and ends the plan. */
+  | { readonly kind: "submit"; readonly reason: string }
+  /** execute_send: a lifecycle step; a refusal is a warning and ends the plan. */
+  | { readonly kind: "schedule"; readonly sendAt: string }
+  /** cancel_approve when the resource is removed; a refusal is a warning. */
+  | { readonly kind: "withdrawReviewOnDelete" }
+  /** cancel_send when the resource is removed; a refusal is a warning. */
+  | { readonly kind: "cancelSend"; readonly recall: boolean }
+  /** No call: tell the user something. */
+  | { readonly kind: "warn"; readonly notice: Notice };
+
+/** A warning the planner decides on, whatever the calls answer. */
+export type Notice =
+  /** Removed with onDelete "retain": nothing is cancelled; `status` is the last one seen. */
+  | { readonly about: "retained"; readonly status: number | undefined }
+  /** Removed while a draft: it stays in the console, unsent. */
+  | { readonly about: "draftStays" }
+  /** Removed after it was sent, with onDelete "cancel": its messages stay. */
+  | { readonly about: "alreadySent" };
+
+/** Why the planner refuses: nothing is called, and the operation fails with the matching error. */
+export type Refusal =
+  | { readonly reason: "gone"; readonly jobName: string }
+  | { readonly reason: "notDraft"; readonly jobName: string; readonly status: number }
+  | { readonly reason: "scheduledEdit"; readonly jobName: string; readonly status: number; readonly sendAt: string }
+  | {
+      readonly reason: "alreadySent";
+      readonly jobName: string;
+      readonly stage: "sending" | "sent";
+      readonly sendAt: string;
+    }
+  | { readonly reason: "adoptNotFound" }
+  | {
+      readonly reason: "adoptMismatch";
+      readonly jobName: string;
+      readonly status: number;
+      readonly differences: readonly CampaignProperty[];
+    };
+
+/** The planner's answer for a create, update, adopt or delete: steps to take, or a refusal. */
+export type Plan =
+  { readonly kind: "steps"; readonly steps: readonly Step[] } | { readonly kind: "refuse"; readonly refusal: Refusal };
+
+/** The planner's answer for a diff. */
+export type DiffPlan =
+  /** Program and campaign agree: no update. */
+  | { readonly kind: "noChange" }
+  /** An update; with `confirmDraft`, only once the live campaign is read and found a draft (planDraftCheck). */
+  | { readonly kind: "change"; readonly confirmDraft: boolean }
+  | { readonly kind: "refuse"; readonly refusal: Refusal };

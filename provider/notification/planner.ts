@@ -1,0 +1,150 @@
+import { isUnknown } from "../pulumi/unknown";
+import { changedProperties } from "./compare";
+import type { DeletePolicy, NormalizedNotificationInputs } from "./fields";
+import type { StoredNotification } from "./outputs";
+import type { DiffPlan, LiveCampaign, Plan, Refusal, Step } from "./plan";
+
+// The campaign's lifecycle as pure decisions: given what the stack holds, what the program
+// declares and what Feishu reports, which calls to make, in which order, or why to make none.
+// No I/O here; operations.ts reads, asks, and hands the steps to the executor.
+
+const steps = (...list: Step[]): Plan => ({ kind: "steps", steps: list });
+const refuse = (refusal: Refusal): Plan => ({ kind: "refuse", refusal });
+
+/**
+ * The lifecycle steps the inputs ask for, from a campaign with `status` and Feishu's `sendAt`:
+ * submit a draft for review (`approval`), then schedule it (`sendAt`) once it is not a draft.
+ * Removing `approval` or `sendAt` asks for nothing: un-submitting and un-scheduling are what
+ * `onDelete` is for.
+ */
+function lifecycleSteps(desired: NormalizedNotificationInputs, status: number, liveSendAt: string | undefined): Step[] {
+  const planned: Step[] = [];
+  let draft = status === 0;
+  if (desired.approval !== undefined && draft) {
+    planned.push({ kind: "submit", reason: desired.approval.reason });
+    draft = false;
+  }
+  if (desired.sendAt !== undefined && desired.sendAt !== liveSendAt && !draft) {
+    planned.push({ kind: "schedule", sendAt: desired.sendAt });
+  }
+  return planned;
+}
+
+/** After a create (Feishu answered `status`, 0 for a new draft): the lifecycle steps. */
+export function planCreate(desired: NormalizedNotificationInputs, status: number): readonly Step[] {
+  return lifecycleSteps(desired, status, undefined);
+}
+
+/**
+ * Adopting `live` (undefined: Feishu has no such campaign), whose fields read as inputs are
+ * `liveInputs`: a draft that differs is patched to the inputs; a non-draft that differs is
+ * refused. The lifecycle waits for the next update.
+ */
+export function planAdopt(
+  desired: NormalizedNotificationInputs,
+  live: LiveCampaign | undefined,
+  liveInputs: NormalizedNotificationInputs | undefined,
+): Plan {
+  if (live === undefined || liveInputs === undefined) return refuse({ reason: "adoptNotFound" });
+  const differences = changedProperties(liveInputs, desired);
+  if (differences.length === 0) return steps();
+  if (live.status !== 0) {
+    return refuse({
+      reason: "adoptMismatch",
+      jobName: live.jobName ?? desired.jobName,
+      status: live.status,
+      differences,
+    });
+  }
+  return steps({ kind: "patch" });
+}
+
+/**
+ * An update from the stored state `olds` to `desired`, with the campaign as Feishu holds it
+ * (`live`; undefined: gone). A changed campaign is patched while a draft; under review, only
+ * with `cancelToEdit` (withdraw, patch, submit again); a scheduled one never. Then the
+ * lifecycle steps.
+ */
+export function planUpdate(
+  olds: StoredNotification,
+  desired: NormalizedNotificationInputs,
+  live: LiveCampaign | undefined,
+): Plan {
+  if (live === undefined) return refuse({ reason: "gone", jobName: olds.jobName });
+  const planned: Step[] = [];
+  let status = live.status;
+  if (changedProperties(olds, desired).length > 0) {
+    const jobName = live.jobName ?? olds.jobName;
+    if (status === 0) planned.push({ kind: "patch" });
+    else if (desired.cancelToEdit !== true) return refuse({ reason: "notDraft", jobName, status });
+    else if (live.sendAt !== undefined)
+      return refuse({ reason: "scheduledEdit", jobName, status, sendAt: live.sendAt });
+    else {
+      planned.push(
+        { kind: "withdrawReviewToEdit" },
+        { kind: "patch", afterWithdrawal: { resubmitReason: desired.approval?.reason } },
+      );
+    }
+    status = 0;
+  }
+  return steps(...planned, ...lifecycleSteps(desired, status, live.sendAt));
+}
+
+/**
+ * Whether an update is due, from the stored state and the new inputs alone: any campaign
+ * change, setting change, or lifecycle step not reached. A change to the campaign itself
+ * needs the live status (`confirmDraft`), so that a preview already fails when Feishu would
+ * refuse the update; not when the change is only a value unknown during preview, nor with
+ * `cancelToEdit` (update decides then, with known values).
+ */
+export function planDiff(olds: StoredNotification, news: NormalizedNotificationInputs): DiffPlan {
+  const changed = changedProperties(olds, news);
+  const settingsChanged = olds.onDelete !== news.onDelete || olds.cancelToEdit !== news.cancelToEdit;
+  const submitDue = news.approval !== undefined && (olds.status === 0 || olds.status === undefined);
+  const scheduleDue = news.sendAt !== undefined && news.sendAt !== olds.sendAt;
+  if (changed.length === 0 && !submitDue && !scheduleDue && !settingsChanged) return { kind: "noChange" };
+  if (scheduleDue && (olds.stage === "sending" || olds.stage === "sent") && olds.sendAt !== undefined) {
+    return {
+      kind: "refuse",
+      refusal: { reason: "alreadySent", jobName: olds.jobName, stage: olds.stage, sendAt: olds.sendAt },
+    };
+  }
+  const confirmDraft =
+    changed.length > 0 &&
+    !changed.every((property) => isUnknown(news[property])) &&
+    news.cancelToEdit !== true &&
+    !isUnknown(news.cancelToEdit);
+  return { kind: "change", confirmDraft };
+}
+
+/** The check a diff with `confirmDraft` makes of the live campaign (undefined: gone): refused unless a draft. */
+export function planDraftCheck(olds: StoredNotification, live: LiveCampaign | undefined): Refusal | undefined {
+  if (live === undefined) return { reason: "gone", jobName: olds.jobName };
+  if (live.status !== 0) return { reason: "notDraft", jobName: live.jobName ?? olds.jobName, status: live.status };
+  return undefined;
+}
+
+/** Whether removing the resource needs the live campaign: not with onDelete "retain", which calls nothing. */
+export const deleteReadsLive = (stored: { readonly onDelete?: DeletePolicy }): boolean => stored.onDelete !== "retain";
+
+/**
+ * Removing the resource: Feishu has no API to delete a campaign, so what happens is
+ * `onDelete` (stored; default "cancel"): retain calls nothing; a draft is left as it is; a
+ * campaign with a send time has its send cancelled (and with "recall", its messages recalled);
+ * one under review has the review withdrawn. `live` undefined: gone, or not read (retain).
+ */
+export function planDelete(
+  stored: { readonly onDelete?: DeletePolicy; readonly status?: number },
+  live: LiveCampaign | undefined,
+): readonly Step[] {
+  const policy = stored.onDelete ?? "cancel";
+  if (policy === "retain") return [{ kind: "warn", notice: { about: "retained", status: stored.status } }];
+  if (live === undefined) return [];
+  if (live.status === 0) return [{ kind: "warn", notice: { about: "draftStays" } }];
+  // "sent" is certain only when Feishu counts targets; a chats-only push may still be going out.
+  if (live.stage === "sent" && policy === "cancel" && (live.targetUserCount ?? 0) > 0) {
+    return [{ kind: "warn", notice: { about: "alreadySent" } }];
+  }
+  if (live.sendAt !== undefined) return [{ kind: "cancelSend", recall: policy === "recall" }];
+  return [{ kind: "withdrawReviewOnDelete" }];
+}
