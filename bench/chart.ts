@@ -32,7 +32,8 @@ export function lineChart(
     const legendY = top + 18 * i;
     return (
       `<path d="${d}" fill="none" stroke="${s.colour}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ""}/>` +
-      `<line x1="${width - right + 15}" y1="${legendY}" x2="${width - right + 40}" y2="${legendY}" stroke="${s.colour}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ""}/>` +
+      `<line x1="${width - right + 15}" y1="${legendY}" x2="${width - right + 40}" y2="${legendY}" ` +
+      `stroke="${s.colour}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 4"' : ""}/>` +
       `<text x="${width - right + 45}" y="${legendY + 4}" font-size="12">${s.name}</text>`
     );
   });
@@ -52,7 +53,8 @@ export function lineChart(
     yTicks.join("") +
     xTicks.join("") +
     `<text x="${(left + width - right) / 2}" y="${height - 10}" font-size="12" text-anchor="middle">${xLabel}</text>` +
-    `<text x="16" y="${(top + height - bottom) / 2}" font-size="12" transform="rotate(-90 16 ${(top + height - bottom) / 2})" text-anchor="middle">${yLabel}</text>` +
+    `<text x="16" y="${(top + height - bottom) / 2}" font-size="12" ` +
+    `transform="rotate(-90 16 ${(top + height - bottom) / 2})" text-anchor="middle">${yLabel}</text>` +
     lines.join("") +
     `</svg>\n`
   );

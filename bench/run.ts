@@ -357,24 +357,47 @@ type Results = {
   paced: Awaited<ReturnType<typeof pacedThroughput>>;
 };
 
+/** One row of a markdown table. */
+const row = (...cells: string[]) => `| ${cells.join(" | ")} |`;
+
 function markdown(r: Results): string {
   const f = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
   const lines: string[] = [];
   lines.push(
     `# pulumi-feishu-helpdesk benchmarks`,
     "",
-    `${r.machine.date} · ${r.machine.cpu} · ${r.machine.memory} · Node ${r.machine.node} · Pulumi engine ${r.machine.engine}`,
+    [
+      r.machine.date,
+      r.machine.cpu,
+      r.machine.memory,
+      `Node ${r.machine.node}`,
+      `Pulumi engine ${r.machine.engine}`,
+    ].join(" · "),
     "",
   );
   lines.push(
     "## 1. Client overhead (ms per call, emulator on loopback)",
     "",
-    "| op | ours median / p95 | node-fetch median / p95 | Lark SDK median / p95 | ours ÷ node-fetch | ours ÷ Lark SDK |",
+    row(
+      "op",
+      "ours median / p95",
+      "node-fetch median / p95",
+      "Lark SDK median / p95",
+      "ours ÷ node-fetch",
+      "ours ÷ Lark SDK",
+    ),
     "| --- | --- | --- | --- | --- | --- |",
   );
-  for (const row of r.client) {
+  for (const op of r.client) {
     lines.push(
-      `| ${row.op} | ${f(row.ours.median, 3)} / ${f(row.ours.p95, 3)} | ${f(row.fetch.median, 3)} / ${f(row.fetch.p95, 3)} | ${f(row.sdk.median, 3)} / ${f(row.sdk.p95, 3)} | ${f(row.vsFetch)} | ${f(row.vsSdk)} |`,
+      row(
+        op.op,
+        `${f(op.ours.median, 3)} / ${f(op.ours.p95, 3)}`,
+        `${f(op.fetch.median, 3)} / ${f(op.fetch.p95, 3)}`,
+        `${f(op.sdk.median, 3)} / ${f(op.sdk.p95, 3)}`,
+        f(op.vsFetch),
+        f(op.vsSdk),
+      ),
     );
   }
   const first = r.engine[Object.keys(r.engine).map(Number)[0]];
@@ -382,7 +405,8 @@ function markdown(r: Results): string {
     "",
     "## 2. State cost per campaign",
     "",
-    `\`__provider\`: ${first.exportBytes?.provider} bytes; whole resource in \`pulumi stack export\`: ${first.exportBytes?.resource} bytes.`,
+    `\`__provider\`: ${first.exportBytes?.provider} bytes; ` +
+      `whole resource in \`pulumi stack export\`: ${first.exportBytes?.resource} bytes.`,
     "",
   );
   lines.push(
@@ -395,11 +419,27 @@ function markdown(r: Results): string {
     for (const run of e.ours) {
       const floor = e.floor.find((x) => x.op === run.op)!;
       lines.push(
-        `| ${n} | ${run.op} | ${f(run.ms / 1000)} | ${f(run.ms / Number(n), 1)} | ${run.apiCalls} | ${f(run.ms / floor.ms)} | ${run.op === "up" ? f(run.ms / e.script) : ""} |`,
+        row(
+          n,
+          run.op,
+          f(run.ms / 1000),
+          f(run.ms / Number(n), 1),
+          String(run.apiCalls),
+          f(run.ms / floor.ms),
+          run.op === "up" ? f(run.ms / e.script) : "",
+        ),
       );
     }
     lines.push(
-      `| ${n} | floor (do-nothing) up / preview / refresh / destroy | ${e.floor.map((x) => f(x.ms / 1000)).join(" / ")} | | | | |`,
+      row(
+        n,
+        "floor (do-nothing) up / preview / refresh / destroy",
+        e.floor.map((x) => f(x.ms / 1000)).join(" / "),
+        "",
+        "",
+        "",
+        "",
+      ),
     );
     lines.push(
       `| ${n} | Lark SDK script, create all | ${f(e.script / 1000)} | ${f(e.script / Number(n), 1)} | ${n} | | |`,
@@ -418,7 +458,8 @@ function markdown(r: Results): string {
   lines.push(
     `## 5. Provider process memory`,
     "",
-    `Peak RSS of the dynamic provider process during \`pulumi up\` of N = ${last}: ${f(r.engine[last].memoryKiB / 1024, 1)} MiB.`,
+    `Peak RSS of the dynamic provider process during \`pulumi up\` of N = ${last}: ` +
+      `${f(r.engine[last].memoryKiB / 1024, 1)} MiB.`,
     "",
   );
   lines.push("![wall time against N](latest-wall-time.svg)", "");

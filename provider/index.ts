@@ -20,10 +20,12 @@ export { FeishuErrorCode } from "./client/api/error-codes";
 export { DOCUMENTED_RATE_LIMITS } from "./client/api/rate-limits";
 export type { HelpdeskCredentials } from "./client/credentials";
 export { FeishuApiError } from "./client/errors/feishu-api-error";
+export { FeishuArgumentError } from "./client/errors/feishu-argument-error";
 export { FeishuConfigError } from "./client/errors/feishu-config-error";
 export { FeishuHelpdeskError } from "./client/errors/feishu-helpdesk-error";
 export { FeishuNetworkError } from "./client/errors/feishu-network-error";
 export { FeishuOutcomeUnknownError } from "./client/errors/feishu-outcome-unknown-error";
+export { FeishuRedirectError } from "./client/errors/feishu-redirect-error";
 export { FeishuResponseError } from "./client/errors/feishu-response-error";
 export type { FeishuRequestInfo } from "./client/errors/request-info";
 export type {

@@ -140,7 +140,7 @@ describe("a campaign's lifecycle declared in code", () => {
     });
     const byName = (jobName: string) => stack.emulator.notifications().find((n) => n.job_name === jobName)!;
 
-    it("cancels a scheduled send by default, recalls delivered messages with recall, and calls nothing with retain", async () => {
+    it("cancels a scheduled send by default, recalls with recall, calls nothing with retain", async () => {
       const { emulator, project } = stack;
       const later = Date.now() + 3_600_000;
       const soon = Date.now() + 6000;

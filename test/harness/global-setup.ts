@@ -15,7 +15,8 @@ export default function globalSetup(): void {
     }).trim();
   } catch {
     throw new Error(
-      "The Pulumi engine is not available: scripts/ensure-pulumi failed (see above). Install Go 1.25.11+ and run `bash scripts/test`.",
+      "The Pulumi engine is not available: scripts/ensure-pulumi failed (see above). " +
+        "Install Go 1.25.11+ and run `bash scripts/test`.",
     );
   }
 }

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-/** The repo: the nearest folder above this file whose package.json is this package's (compiled copies live elsewhere). */
+/** The repo: the nearest folder above this file whose package.json is this package's (copies live elsewhere). */
 function findRepoRoot(from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
     const manifest = path.join(dir, "package.json");
