@@ -32,7 +32,7 @@ export class Reply {
 /** A success in Feishu's envelope. */
 export const ok = (data: unknown) => new Reply(200, { code: 0, msg: "success", data });
 
-// The error table shared by every page of the seeds, and the gateway codes of ../shared/reference.
+// The error table shared by the Feishu helpdesk notification pages, and the Open Platform gateway's codes.
 // Where the HTTP status for a code is not documented, it is this emulator's choice.
 export const feishuErrors = {
   badRequest: (problem: string) =>

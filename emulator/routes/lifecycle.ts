@@ -15,7 +15,7 @@ type Step = (call: {
 }) => Reply;
 
 /**
- * The five lifecycle calls (../shared/reference/feishu-helpdesk-api.md). Which status each is
+ * The five lifecycle calls under /open-apis/helpdesk/v1/notifications/:id/. Which status each is
  * allowed from, and the 405 / 154005 for the others, are this emulator's choices: Feishu
  * documents neither.
  */

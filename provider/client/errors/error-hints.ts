@@ -1,8 +1,9 @@
 import { FeishuErrorCode } from "../api/error-codes";
 
 /**
- * What to do about each Feishu error code: the seed pages' error tables (排查建议), in
- * English, plus the gateway codes from ../../../../shared/reference/feishu-helpdesk-api.md.
+ * What to do about each Feishu error code: the error tables (排查建议) of the Feishu Open
+ * Platform's helpdesk notification pages, in English, plus the Open Platform gateway's codes for
+ * throttling and access tokens.
  */
 const hints: Readonly<Record<number, string>> = {
   [FeishuErrorCode.badRequest]:
