@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { EmulatorStatus, ManualClock, validateDataFile, type FaultOptions } from "../../emulator";
+import { faultKinds } from "../../emulator/faults";
 import { anyBody, anyCredentials, anyMethod, anyTarget, type Credentials } from "./fuzz-arbitraries";
 import { draftBody, emulatorWithCredentials, rawRequest, type RawAnswer } from "./raw-http";
 
@@ -142,17 +143,7 @@ describe("the emulator under random requests", () => {
       rules: [
         {
           rate: 0.3,
-          kinds: [
-            "latency",
-            "internalError",
-            "rateLimited",
-            "dropBeforeCommit",
-            "dropAfterCommit",
-            "malformed",
-            "nonJson",
-            "truncated",
-            "expiredToken",
-          ],
+          kinds: [...faultKinds],
         },
       ],
     };
