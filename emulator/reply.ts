@@ -2,7 +2,7 @@ import { FeishuErrorCode } from "../provider/client/api/error-codes";
 
 /**
  * Codes the emulator answers that the package does not act on, so they are not in
- * {@link FeishuErrorCode}: Feishu's code for an invalid app secret (not in the seeds), and the
+ * {@link FeishuErrorCode}: Feishu's code for an invalid app secret (not on the helpdesk pages), and the
  * gateway's bare 404 for a path it does not know.
  */
 export const EmulatorOnlyCode = {
@@ -66,7 +66,7 @@ export const feishuErrors = {
       { code: FeishuErrorCode.accessTokenInvalid, msg: "Invalid access token for authorization" },
       "unknown or expired token",
     ),
-  // Not in the seeds: Feishu answers an invalid app secret with code 10014.
+  // Not on the helpdesk pages: Feishu answers an invalid app secret with code 10014.
   appSecretInvalid: () =>
     new Reply(
       400,

@@ -16,37 +16,8 @@ export type { BotMessageState } from "./bot-message/operations";
 export type { BotMessageInputCheck, NormalizedBotMessageInputs } from "./bot-message/schema";
 export { checkBotMessageInputs } from "./bot-message/schema";
 export { sendBotMessage } from "./bot-message/send";
-export { FeishuErrorCode } from "./client/api/error-codes";
-export { DOCUMENTED_RATE_LIMITS } from "./client/api/rate-limits";
-export type { HelpdeskCredentials } from "./client/credentials";
-export { FeishuApiError } from "./client/errors/feishu-api-error";
-export { FeishuArgumentError } from "./client/errors/feishu-argument-error";
-export { FeishuConfigError } from "./client/errors/feishu-config-error";
-export { FeishuHelpdeskError } from "./client/errors/feishu-helpdesk-error";
-export { FeishuNetworkError } from "./client/errors/feishu-network-error";
-export { FeishuOutcomeUnknownError } from "./client/errors/feishu-outcome-unknown-error";
-export { FeishuRedirectError } from "./client/errors/feishu-redirect-error";
-export { FeishuResponseError } from "./client/errors/feishu-response-error";
-export type { FeishuRequestInfo } from "./client/errors/request-info";
-export type {
-  CreatedNotification,
-  FetchedNotification,
-  HelpdeskClientOptions,
-  RetryNotice,
-  UserIdType,
-} from "./client/helpdesk-client";
-export { FEISHU_BASE_URL, HelpdeskClient, LARK_BASE_URL } from "./client/helpdesk-client";
-export type { PacedEndpoint, PacingOptions, WaitNotice } from "./client/pacing/pacer";
-export { describeWait } from "./client/pacing/pacer";
-export type { RetryOptions } from "./client/retry/retry-policy";
-export type {
-  WireBotMessage,
-  WireNotification,
-  WireNotificationBody,
-  WireNotificationChat,
-  WireNotificationDepartment,
-  WireNotificationUser,
-} from "./client/wire-types";
+// The whole client, as `pulumi-feishu-helpdesk/client` exports it: one list, so the two entries cannot drift.
+export * from "./client/index";
 export { NewStaffScopeType, PushScopeType, PushType } from "./notification/enums";
 export { NotificationAdoptMismatchError, NotificationAdoptNotFoundError } from "./notification/errors/adopt-errors";
 export { NotificationAlreadySentError } from "./notification/errors/already-sent-error";

@@ -5,7 +5,7 @@ import { bearerToken, isUserToken } from "./auth";
 
 const msgTypes = ["text", "post", "image", "interactive"];
 
-/** `POST /open-apis/helpdesk/v1/message`: 服务台机器人向工单绑定的群内发送消息 (seed 004). */
+/** `POST /open-apis/helpdesk/v1/message`: 服务台机器人向工单绑定的群内发送消息. */
 export const botMessageRoute: Route = {
   pattern: /^\/open-apis\/helpdesk\/v1\/message$/,
   what: "the message endpoint",

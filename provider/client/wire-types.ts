@@ -1,5 +1,5 @@
 /**
- * The Feishu Helpdesk API's own shapes (snake_case), as the seed pages document them.
+ * The Feishu Helpdesk API's own shapes (snake_case), as the Feishu Open Platform's helpdesk pages document them.
  * The provider's camelCase inputs are mapped onto these in ../notification/mapping.ts.
  */
 

@@ -69,6 +69,21 @@ const changes = {
     olds: s,
     news: { ...inputsOf(s), approval: s.approval ?? go, sendAt: T2 },
   }),
+  // Removing or rewording the lifecycle asks for nothing: un-submitting and un-scheduling are onDelete's job.
+  approvalRemoved: (s: StoredNotification) => {
+    const { approval: _, sendAt: __, ...rest } = inputsOf(s);
+    return { olds: { ...s, approval: go }, news: rest };
+  },
+  approvalReasonChanged: (s: StoredNotification) => ({
+    olds: { ...s, approval: go },
+    news: { ...inputsOf(s), approval: { reason: "Reworded" } },
+  }),
+  sendAtRemoved: (s: StoredNotification) => {
+    const { sendAt: _, ...rest } = inputsOf(s);
+    return { olds: { ...s, sendAt: s.sendAt ?? T1 }, news: rest };
+  },
+  // adoptId is read at create only.
+  adoptIdChanged: (s: StoredNotification) => ({ olds: s, news: { ...inputsOf(s), adoptId: "7002" } }),
   cancelToEditOn: (s: StoredNotification) => ({ olds: s, news: { ...inputsOf(s), cancelToEdit: true } }),
   cancelToEditOff: (s: StoredNotification) => ({ olds: { ...s, cancelToEdit: true }, news: inputsOf(s) }),
   onDeleteChanged: (s: StoredNotification) => ({
@@ -127,6 +142,11 @@ const expectedDiff: Readonly<Record<Change, Row>> = {
   campaignFieldsWithCancelToEdit: all("change"),
   approvalAdded: { ...all("no change"), draft: "change" },
   sendAtAddedOrChanged: { ...all("change"), sending: "refuse alreadySent", sent: "refuse alreadySent" },
+  approvalRemoved: all("no change"),
+  // A draft with approval in the program is still to be submitted; the new reason is what it gets.
+  approvalReasonChanged: { ...all("no change"), draft: "change" },
+  sendAtRemoved: all("no change"),
+  adoptIdChanged: all("no change"),
   cancelToEditOn: all("change"),
   cancelToEditOff: all("change"),
   onDeleteChanged: all("change"),
@@ -148,6 +168,10 @@ const expectedUpdate: Readonly<Record<Change, Row>> = {
   approvalAdded: { ...all(""), draft: 'submit "New"' },
   // Update trusts the diff, which refuses a new sendAt once sending or sent.
   sendAtAddedOrChanged: { ...all("schedule T2"), draft: 'submit "Go" → schedule T2' },
+  approvalRemoved: all(""),
+  approvalReasonChanged: { ...all(""), draft: 'submit "Reworded"' },
+  sendAtRemoved: all(""),
+  adoptIdChanged: all(""),
   cancelToEditOn: all(""),
   cancelToEditOff: all(""),
   onDeleteChanged: all(""),
@@ -173,18 +197,20 @@ describe("planUpdate", () => {
   });
 });
 
+const cancelPlans: Row = {
+  draft: "warn draftStays",
+  submitted: "withdrawReviewOnDelete",
+  approved: "withdrawReviewOnDelete",
+  scheduled: "cancelSend",
+  sending: "cancelSend",
+  sent: "warn alreadySent",
+  unknown: "withdrawReviewOnDelete",
+};
+
 /** What removing the resource plans at each stage, per stored policy (undefined: the default, cancel). */
 const expectedDelete: Readonly<Record<DeletePolicy | "default", Row>> = {
   retain: Object.fromEntries(stages.map((stage, status) => [stage, `warn retained (status ${status})`])) as Row,
-  cancel: {
-    draft: "warn draftStays",
-    submitted: "withdrawReviewOnDelete",
-    approved: "withdrawReviewOnDelete",
-    scheduled: "cancelSend",
-    sending: "cancelSend",
-    sent: "warn alreadySent",
-    unknown: "withdrawReviewOnDelete",
-  },
+  cancel: cancelPlans,
   recall: {
     draft: "warn draftStays",
     submitted: "withdrawReviewOnDelete",
@@ -194,15 +220,8 @@ const expectedDelete: Readonly<Record<DeletePolicy | "default", Row>> = {
     sent: "cancelSend + recall",
     unknown: "withdrawReviewOnDelete",
   },
-  default: {
-    draft: "warn draftStays",
-    submitted: "withdrawReviewOnDelete",
-    approved: "withdrawReviewOnDelete",
-    scheduled: "cancelSend",
-    sending: "cancelSend",
-    sent: "warn alreadySent",
-    unknown: "withdrawReviewOnDelete",
-  },
+  // No policy stored means the default, cancel.
+  default: cancelPlans,
 };
 
 describe("planDelete", () => {

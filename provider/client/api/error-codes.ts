@@ -1,6 +1,7 @@
 /**
  * Feishu's error codes that this package acts on, by name. The 154xxx/155000 codes are the
- * seed pages' error tables; the 9999xxxx codes are the gateway's (the reference notes).
+ * error tables of the Feishu helpdesk notification pages; the 9999xxxx codes are the Open Platform
+ * gateway's (throttling and access tokens).
  */
 export const FeishuErrorCode = {
   /** 154000: the request is not valid. */

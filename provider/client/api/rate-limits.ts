@@ -1,7 +1,7 @@
 /**
  * The API families Feishu rate-limits separately, and the documented calls per minute of
- * each (the seed pages: 创建推送 10, 更新推送 20, 查询推送 100, bot message 100; execute_send 10
- * from the reference notes). The client paces to this table and the emulator enforces it.
+ * each, as the Feishu Open Platform's pages give them (创建推送 10, 更新推送 20, 查询推送 100,
+ * 服务台机器人发送消息 100, execute_send 10). The client paces to this table and the emulator enforces it.
  */
 export const DOCUMENTED_RATE_LIMITS = {
   create: 10,

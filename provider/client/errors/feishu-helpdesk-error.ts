@@ -22,6 +22,6 @@ export abstract class FeishuHelpdeskError extends Error {
 
   /** @internal Brand check for one subclass, by its name. */
   protected static isKind(value: unknown, kind: string): boolean {
-    return FeishuHelpdeskError.isInstance(value) && (value as unknown as Record<string, unknown>)[brand] === kind;
+    return FeishuHelpdeskError.isInstance(value) && value[brand] === kind;
   }
 }
