@@ -36,6 +36,8 @@ Options (each also read from the environment variable shown):
                                                               FEISHU_EMULATOR_AUTO_APPROVE=1
   --faults JSON          inject faults: {"rules":[{"kinds":["internalError"],"rate":0.2,"method":"GET"}],"seed":7}
                                                               FEISHU_EMULATOR_FAULTS
+  --max-recorded-requests N  keep the last N API requests in the request log
+                                                              FEISHU_EMULATOR_MAX_RECORDED_REQUESTS (default 10000)
   -h, --help             this text
 
 Credentials not given default to the demo ones (see the README); prefer the environment
@@ -69,6 +71,7 @@ function parseCommandLine() {
         "auto-approve": { type: "boolean" },
         "allow-remote-admin": { type: "boolean" },
         faults: { type: "string" },
+        "max-recorded-requests": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -90,6 +93,10 @@ async function main(): Promise<void> {
   const userTokens = values["user-token"] ?? env.FEISHU_EMULATOR_USER_TOKENS?.split(",").filter(Boolean);
   const timeScale = Number(values["time-scale"] ?? env.FEISHU_EMULATOR_TIME_SCALE ?? 1);
   if (!(timeScale > 0)) throw new UsageError(`--time-scale must be a positive number, got ${values["time-scale"]}`);
+  const maxRecordedText = values["max-recorded-requests"] ?? env.FEISHU_EMULATOR_MAX_RECORDED_REQUESTS;
+  const maxRecordedRequests = maxRecordedText === undefined ? undefined : Number(maxRecordedText);
+  if (maxRecordedRequests !== undefined && !(Number.isInteger(maxRecordedRequests) && maxRecordedRequests >= 0))
+    throw new UsageError(`--max-recorded-requests must be a whole number >= 0, got ${maxRecordedText}`);
   const faultsText = values.faults ?? env.FEISHU_EMULATOR_FAULTS;
   let faults: FaultOptions | undefined;
   try {
@@ -98,7 +105,10 @@ async function main(): Promise<void> {
     throw new UsageError(`--faults: ${(error as Error).message}`);
   }
   const emulator = await startEmulator({
+    // Straight to stderr: a process warning would be silenced by NODE_NO_WARNINGS=1.
+    warn: (warning) => process.stderr.write(`feishu-helpdesk-emulator: warning: ${warning}\n`),
     port,
+    maxRecordedRequests,
     timeScale,
     autoApprove: values["auto-approve"] || env.FEISHU_EMULATOR_AUTO_APPROVE === "1",
     allowRemoteAdmin: values["allow-remote-admin"] || env.FEISHU_EMULATOR_ALLOW_REMOTE_ADMIN === "1",

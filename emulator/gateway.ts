@@ -33,7 +33,7 @@ export async function throughGateway(
   const { method, path, req, res } = exchange;
   const at = context.clock.now();
   const record = (reply: Reply | undefined, fault?: FaultKind) => {
-    context.requests.push({
+    context.record({
       at,
       method,
       path,
