@@ -79,9 +79,9 @@ export function createContext(options: EmulatorOptions): EmulatorContext {
     current(id) {
       const notification = store.get(id);
       if (!notification) return undefined;
-      const before = `${notification.status}/${notification.sent_user_count}`;
+      // Progress follows from send_at and the clock, so it is derived on every read and not saved:
+      // a campaign that is sending no longer rewrites the data file on every GET.
       advance(notification, store.extras(id), clock.now(), sendDurationMs);
-      if (`${notification.status}/${notification.sent_user_count}` !== before) store.put(notification);
       return notification;
     },
     setStatus(id, status) {

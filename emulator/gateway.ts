@@ -81,7 +81,8 @@ export async function throughGateway(
 
   let reply: Reply;
   try {
-    reply = handle();
+    // One write of the data file for the whole request, and none of its changes kept if it fails.
+    reply = context.store.batch(handle);
   } catch (error) {
     reply = feishuErrors.internalError((error as Error).message);
   }

@@ -114,7 +114,8 @@ export function decideAdmin(
   if (body.kind !== "empty" && !/^application\/json\s*(?:;|$)/i.test(contentType))
     return adminReply.refused(415, "an admin request body must be sent as Content-Type: application/json");
   try {
-    return handler(context, { ...request, params, body: body.kind === "json" ? body.value : undefined });
+    const value = body.kind === "json" ? body.value : undefined;
+    return context.store.batch(() => handler(context, { ...request, params, body: value }));
   } catch (error) {
     return adminReply.refused(500, (error as Error).message);
   }
