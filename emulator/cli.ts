@@ -43,7 +43,8 @@ Options (each also read from the environment variable shown):
 Credentials not given default to the demo ones (see the README); prefer the environment
 variables to flags for anything you would not print, since flags show in \`ps\`.
 
-Admin routes (no authentication; loopback peers only unless --allow-remote-admin):
+Admin routes (no authentication; loopback peers and a Host of 127.0.0.1, localhost or [::1] only
+unless --allow-remote-admin; never with an Origin header; bodies as Content-Type: application/json):
   GET  /__emulator/requests                 the API requests answered so far
   DELETE /__emulator/requests               forget them
   GET  /__emulator/notifications            every campaign
