@@ -36,12 +36,15 @@ Options (each also read from the environment variable shown):
                                                               FEISHU_EMULATOR_AUTO_APPROVE=1
   --faults JSON          inject faults: {"rules":[{"kinds":["internalError"],"rate":0.2,"method":"GET"}],"seed":7}
                                                               FEISHU_EMULATOR_FAULTS
+  --max-recorded-requests N  keep the last N API requests in the request log
+                                                              FEISHU_EMULATOR_MAX_RECORDED_REQUESTS (default 10000)
   -h, --help             this text
 
 Credentials not given default to the demo ones (see the README); prefer the environment
 variables to flags for anything you would not print, since flags show in \`ps\`.
 
-Admin routes (no authentication; loopback peers only unless --allow-remote-admin):
+Admin routes (no authentication; loopback peers and a Host of 127.0.0.1, localhost or [::1] only
+unless --allow-remote-admin; never with an Origin header; bodies as Content-Type: application/json):
   GET  /__emulator/requests                 the API requests answered so far
   DELETE /__emulator/requests               forget them
   GET  /__emulator/notifications            every campaign
@@ -69,6 +72,7 @@ function parseCommandLine() {
         "auto-approve": { type: "boolean" },
         "allow-remote-admin": { type: "boolean" },
         faults: { type: "string" },
+        "max-recorded-requests": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -90,6 +94,10 @@ async function main(): Promise<void> {
   const userTokens = values["user-token"] ?? env.FEISHU_EMULATOR_USER_TOKENS?.split(",").filter(Boolean);
   const timeScale = Number(values["time-scale"] ?? env.FEISHU_EMULATOR_TIME_SCALE ?? 1);
   if (!(timeScale > 0)) throw new UsageError(`--time-scale must be a positive number, got ${values["time-scale"]}`);
+  const maxRecordedText = values["max-recorded-requests"] ?? env.FEISHU_EMULATOR_MAX_RECORDED_REQUESTS;
+  const maxRecordedRequests = maxRecordedText === undefined ? undefined : Number(maxRecordedText);
+  if (maxRecordedRequests !== undefined && !(Number.isInteger(maxRecordedRequests) && maxRecordedRequests >= 0))
+    throw new UsageError(`--max-recorded-requests must be a whole number >= 0, got ${maxRecordedText}`);
   const faultsText = values.faults ?? env.FEISHU_EMULATOR_FAULTS;
   let faults: FaultOptions | undefined;
   try {
@@ -98,7 +106,10 @@ async function main(): Promise<void> {
     throw new UsageError(`--faults: ${(error as Error).message}`);
   }
   const emulator = await startEmulator({
+    // Straight to stderr: a process warning would be silenced by NODE_NO_WARNINGS=1.
+    warn: (warning) => process.stderr.write(`feishu-helpdesk-emulator: warning: ${warning}\n`),
     port,
+    maxRecordedRequests,
     timeScale,
     autoApprove: values["auto-approve"] || env.FEISHU_EMULATOR_AUTO_APPROVE === "1",
     allowRemoteAdmin: values["allow-remote-admin"] || env.FEISHU_EMULATOR_ALLOW_REMOTE_ADMIN === "1",

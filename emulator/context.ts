@@ -16,8 +16,10 @@ export interface EmulatorContext {
   readonly tokens: TenantTokens;
   readonly limits: GatewayRateLimits | undefined;
   readonly faults: FaultInjector | undefined;
-  /** The API requests answered so far, oldest first. */
+  /** The API requests answered so far, oldest first: the latest maxRecordedRequests of them. */
   readonly requests: RecordedRequest[];
+  /** Records an API request, dropping the oldest beyond maxRecordedRequests and truncating long texts. */
+  record(request: RecordedRequest): void;
   readonly autoApprove: boolean;
   readonly organizationSize: number;
   readonly departmentSize: number;
@@ -31,7 +33,17 @@ export interface EmulatorContext {
 }
 
 /** Builds the context from the options, filling in the defaults (which EmulatorOptions documents). */
+/** Longest path or problem text kept in the request log; longer ones end in "…". */
+export const maxRecordedTextLength = 512;
+
+const truncated = (text: string) =>
+  text.length > maxRecordedTextLength ? `${text.slice(0, maxRecordedTextLength - 1)}…` : text;
+
 export function createContext(options: EmulatorOptions): EmulatorContext {
+  const maxRecorded = options.maxRecordedRequests ?? 10_000;
+  if (!Number.isInteger(maxRecorded) || maxRecorded < 0)
+    throw new RangeError(`maxRecordedRequests must be a whole number >= 0, got ${maxRecorded}`);
+  const requests: RecordedRequest[] = [];
   const clock = options.clock ?? systemClock;
   const store = new NotificationStore(options.dataFile);
   const sendDurationMs = options.sendDurationMs ?? 2000;
@@ -47,7 +59,17 @@ export function createContext(options: EmulatorOptions): EmulatorContext {
             clock.now(),
           ),
     faults: options.faults ? new FaultInjector(options.faults) : undefined,
-    requests: [],
+    requests,
+    record(request) {
+      if (maxRecorded === 0) return;
+      // At most maxRecorded entries of at most ~1 KB each: a flood of requests cannot grow memory.
+      while (requests.length >= maxRecorded) requests.shift();
+      requests.push({
+        ...request,
+        path: truncated(request.path),
+        ...(request.problem === undefined ? {} : { problem: truncated(request.problem) }),
+      });
+    },
     autoApprove: options.autoApprove ?? false,
     organizationSize: options.organizationSize ?? 100,
     departmentSize: options.departmentSize ?? 10,
@@ -57,9 +79,9 @@ export function createContext(options: EmulatorOptions): EmulatorContext {
     current(id) {
       const notification = store.get(id);
       if (!notification) return undefined;
-      const before = `${notification.status}/${notification.sent_user_count}`;
+      // Progress follows from send_at and the clock, so it is derived on every read and not saved:
+      // a campaign that is sending no longer rewrites the data file on every GET.
       advance(notification, store.extras(id), clock.now(), sendDurationMs);
-      if (`${notification.status}/${notification.sent_user_count}` !== before) store.put(notification);
       return notification;
     },
     setStatus(id, status) {

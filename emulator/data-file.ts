@@ -67,29 +67,56 @@ export const dataFileSchema = z.object({
 /** What the data file holds. */
 export type DataFile = z.infer<typeof dataFileSchema>;
 
-/** The first format, objects keyed by ids and tenant tokens included; read, then written as version 2. */
+/**
+ * The first format, objects keyed by ids and tenant tokens included; read, then written as version 2.
+ * Its objects are read as lists of [key, value] entries (see {@link entriesOfV1}), so that a key
+ * such as `__proto__` is kept like any other instead of vanishing into a prototype.
+ */
+const keyedByIds = "expected record (an object keyed by ids)";
 const dataFileV1Schema = z.object({
   version: z.literal(1),
-  notifications: z.record(z.string(), storedNotificationSchema),
-  extras: z.record(z.string(), extrasSchema).optional(),
-  messages: z.record(z.string(), z.array(botMessageSchema)).optional(),
+  notifications: z.array(z.tuple([z.string(), storedNotificationSchema]), { error: keyedByIds }),
+  extras: z.array(z.tuple([z.string(), extrasSchema]), { error: keyedByIds }).optional(),
+  messages: z.array(z.tuple([z.string(), z.array(botMessageSchema)]), { error: keyedByIds }).optional(),
   openTickets: z.array(z.string()).optional(),
   tenantTokens: z.unknown().optional(),
   sequence: z.number().int().nonnegative().optional(),
 });
 
+/** A v1 file with its id-keyed objects turned into entry lists (JSON.parse keeps `__proto__` as an own key). */
+function entriesOfV1(json: Record<string, unknown>): Record<string, unknown> {
+  const entries = (value: unknown) =>
+    typeof value === "object" && value !== null && !Array.isArray(value) ? Object.entries(value) : value;
+  return {
+    ...json,
+    notifications: entries(json.notifications),
+    ...(json.extras === undefined ? {} : { extras: entries(json.extras) }),
+    ...(json.messages === undefined ? {} : { messages: entries(json.messages) }),
+  };
+}
+
 function fromV1(v1: z.infer<typeof dataFileV1Schema>): DataFile {
-  const extras = new Map(Object.entries(v1.extras ?? {}));
+  const extras = new Map(v1.extras ?? []);
   return {
     version: 2,
     sequence: v1.sequence ?? 0,
-    campaigns: Object.values(v1.notifications).map((notification) => ({
+    campaigns: v1.notifications.map(([, notification]) => ({
       notification,
       extras: extras.get(notification.id) ?? { delivered: 0, recalled: false, previews: 0 },
     })),
-    messages: Object.values(v1.messages ?? {}).flat(),
+    messages: (v1.messages ?? []).flatMap(([, list]) => list),
     openTickets: v1.openTickets ?? [],
   };
+}
+
+/** The first campaign id that appears twice, if any. */
+function duplicateId(data: DataFile): string | undefined {
+  const seen = new Set<string>();
+  for (const { notification } of data.campaigns) {
+    if (seen.has(notification.id)) return notification.id;
+    seen.add(notification.id);
+  }
+  return undefined;
 }
 
 /** A data file that cannot be used, with its path in the message. */
@@ -101,22 +128,35 @@ export class DataFileError extends Error {
 }
 
 /** Checks parsed JSON against the schema (either version); returns the data or what is wrong. */
-export function validateDataFile(json: unknown): { data: DataFile } | { problem: string } {
+export function validateDataFile(json: unknown): { data: DataFile; version: 1 | 2 } | { problem: string } {
   const version = (json as { version?: unknown } | null)?.version;
-  const result = version === 1 ? dataFileV1Schema.safeParse(json) : dataFileSchema.safeParse(json);
+  const result =
+    version === 1
+      ? dataFileV1Schema.safeParse(entriesOfV1(json as Record<string, unknown>))
+      : dataFileSchema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0];
     return { problem: `${issue.path.join(".") || "(top level)"}: ${issue.message}` };
   }
-  return { data: result.data.version === 1 ? fromV1(result.data) : result.data };
+  const data = result.data.version === 1 ? fromV1(result.data) : result.data;
+  const duplicate = duplicateId(data);
+  if (duplicate !== undefined) return { problem: `campaign id ${JSON.stringify(duplicate)} appears more than once` };
+  return { data, version: result.data.version };
 }
 
-/** Reads and validates the data file; undefined if there is none yet. Throws {@link DataFileError}. */
-export function readDataFile(file: string): DataFile | undefined {
+/**
+ * Reads and validates the data file, with the format version it was in; undefined if there is
+ * none yet. Throws {@link DataFileError}, also for a symbolic link (the first write would replace
+ * the link with a file, and it could point anywhere).
+ */
+export function readDataFile(file: string): { data: DataFile; version: 1 | 2 } | undefined {
   let text: string;
   try {
+    if (fs.lstatSync(file).isSymbolicLink())
+      throw new DataFileError(file, "is a symbolic link; give the path of the file itself");
     text = fs.readFileSync(file, "utf8");
   } catch (error) {
+    if (error instanceof DataFileError) throw error;
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw new DataFileError(file, (error as Error).message);
   }
@@ -130,7 +170,7 @@ export function readDataFile(file: string): DataFile | undefined {
   }
   const checked = validateDataFile(json);
   if ("problem" in checked) throw new DataFileError(file, `not an emulator data file: ${checked.problem}`);
-  return checked.data;
+  return checked;
 }
 
 const temporarySuffix = /^\.(\d+)\.tmp$/;
@@ -140,7 +180,7 @@ const temporaryFile = (file: string, pid: number) => `${file}.${pid}.tmp`;
 
 /**
  * Removes temporary files a killed emulator left next to `file` (`file.<pid>.tmp`), unless their
- * process still runs. Makes the data file private (0600) if it is not.
+ * process still runs.
  */
 export function tidyDataFile(file: string): void {
   const dir = path.dirname(file);
@@ -150,6 +190,10 @@ export function tidyDataFile(file: string): void {
     const pid = name.startsWith(base) ? temporarySuffix.exec(name.slice(base.length))?.[1] : undefined;
     if (pid !== undefined && !processRuns(Number(pid))) fs.rmSync(path.join(dir, name), { force: true });
   }
+}
+
+/** Makes the data file private (0600) if it is not: called once it has been read and validated. */
+export function makePrivate(file: string): void {
   if (fs.existsSync(file) && (fs.statSync(file).mode & 0o077) !== 0) fs.chmodSync(file, 0o600);
 }
 
@@ -184,5 +228,19 @@ export function writeDataFile(file: string, data: DataFile): void {
   } catch (error) {
     fs.rmSync(temporary, { force: true });
     throw error;
+  }
+  syncDirectory(path.dirname(file));
+}
+
+/** Flushes a directory's entries (the rename) to disk where the platform allows it (Linux, macOS). */
+function syncDirectory(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(dir, "r");
+    fs.fsyncSync(fd);
+  } catch {
+    // Windows cannot open or fsync a directory; the rename is still atomic there.
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
 }

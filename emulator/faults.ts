@@ -68,7 +68,12 @@ const faultOptionsSchema = z.strictObject({
     }),
   ),
   seed: z.number().int().optional(),
-  latencyMs: z.number().nonnegative().optional(),
+  // At most setTimeout's longest delay (2^31 - 1 ms): a longer one fires after 1 ms instead.
+  latencyMs: z
+    .number()
+    .nonnegative()
+    .max(2 ** 31 - 1)
+    .optional(),
 });
 
 /**
@@ -105,7 +110,7 @@ export class FaultInjector {
   }
 
   get latencyMs(): number {
-    return this.options.latencyMs ?? 2000;
+    return Math.min(this.options.latencyMs ?? 2000, 2 ** 31 - 1);
   }
 
   /** The fault for this API request, or undefined. */

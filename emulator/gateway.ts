@@ -33,7 +33,7 @@ export async function throughGateway(
   const { method, path, req, res } = exchange;
   const at = context.clock.now();
   const record = (reply: Reply | undefined, fault?: FaultKind) => {
-    context.requests.push({
+    context.record({
       at,
       method,
       path,
@@ -81,7 +81,8 @@ export async function throughGateway(
 
   let reply: Reply;
   try {
-    reply = handle();
+    // One write of the data file for the whole request, and none of its changes kept if it fails.
+    reply = context.store.batch(handle);
   } catch (error) {
     reply = feishuErrors.internalError((error as Error).message);
   }

@@ -4,7 +4,7 @@ import { throughGateway } from "./gateway";
 import type { LimitedEndpoint } from "./rate-limits";
 import { adminReply, feishuErrors, type Reply } from "./reply";
 import { parseJsonBody, parseRequestTarget, type ParsedBody, readBody } from "./request-input";
-import { writeReply } from "./respond";
+import { failReply, writeReply } from "./respond";
 import {
   decodeParams,
   findRoute,
@@ -79,7 +79,17 @@ export function decideApi(
   };
 }
 
-/** Decides how to answer an admin request (answered only to loopback peers unless allowed). */
+/** Whether a Host header names this machine by a loopback name: 127.0.0.1, localhost or [::1], any port. */
+export function isLoopbackHost(host: string | undefined): boolean {
+  return host !== undefined && /^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d{1,5})?$/i.test(host);
+}
+
+/**
+ * Decides how to answer an admin request. The admin routes have no authentication, so beyond the
+ * peer address they refuse what only a browser sends on a page's behalf: a Host that is not a
+ * loopback name (DNS rebinding), any Origin header (a cross-site request), and a POST body that is
+ * not declared JSON (a "simple" cross-site form or text/plain POST needs no preflight).
+ */
 export function decideAdmin(
   context: EmulatorContext,
   request: Omit<RouteRequest, "params" | "body">,
@@ -88,13 +98,24 @@ export function decideAdmin(
 ): Reply {
   if (!context.allowRemoteAdmin && !isLoopback(peer))
     return adminReply.refused(403, "admin routes answer loopback peers only (see allowRemoteAdmin)");
+  if (!context.allowRemoteAdmin && !isLoopbackHost(request.headers.host))
+    return adminReply.refused(
+      403,
+      "admin routes answer only a Host of 127.0.0.1, localhost or [::1] (see allowRemoteAdmin)",
+    );
+  if (request.headers.origin !== undefined)
+    return adminReply.refused(403, "admin routes refuse requests from web pages (an Origin header was sent)");
   const match = findRoute(adminRoutes, request.path);
   const handler: Handler | undefined = match && methodHandler(match.route, request.method)?.handle;
   if (!match || !handler) return adminReply.refused(404, "unknown admin route");
   const params = decodeParams(match.rawParams);
   if (!params) return adminReply.refused(400, "the path has broken percent-encoding");
+  const contentType = String(request.headers["content-type"] ?? "");
+  if (body.kind !== "empty" && !/^application\/json\s*(?:;|$)/i.test(contentType))
+    return adminReply.refused(415, "an admin request body must be sent as Content-Type: application/json");
   try {
-    return handler(context, { ...request, params, body: body.kind === "json" ? body.value : undefined });
+    const value = body.kind === "json" ? body.value : undefined;
+    return context.store.batch(() => handler(context, { ...request, params, body: value }));
   } catch (error) {
     return adminReply.refused(500, (error as Error).message);
   }
@@ -110,7 +131,11 @@ function refuseAndClose(res: http.ServerResponse, reply: Reply, context: Emulato
 export function requestListener(context: EmulatorContext): http.RequestListener {
   return (req, res) => {
     handle(context, req, res).catch((error: unknown) => {
-      writeReply(res, feishuErrors.internalError((error as Error).message), context.clock);
+      try {
+        writeReply(res, feishuErrors.internalError((error as Error).message), context.clock);
+      } catch (again) {
+        failReply(res, again);
+      }
     });
   };
 }
@@ -124,7 +149,7 @@ async function handle(context: EmulatorContext, req: http.IncomingMessage, res: 
   if (text === undefined) {
     const reply = feishuErrors.tooLarge(context.maxBodyBytes);
     if (!admin)
-      context.requests.push({
+      context.record({
         at: context.clock.now(),
         method,
         path: target.path,

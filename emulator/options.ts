@@ -84,6 +84,25 @@ export interface EmulatorOptions {
    * @default 32
    */
   readonly maxJsonDepth?: number;
+  /**
+   * How many API requests the request log keeps; older ones are dropped (0 keeps none). Paths and
+   * problems longer than 512 characters are cut. 10,000 is far more than a test or CI run makes,
+   * and at most a few MB however the emulator is flooded.
+   * @default 10_000
+   */
+  readonly maxRecordedRequests?: number;
+  /**
+   * Told the warning when the emulator listens beyond loopback. The CLI writes it to stderr; the
+   * default, a process warning (`FEISHU_EMULATOR_EXPOSED`), is silenced by NODE_NO_WARNINGS=1.
+   * @default process.emitWarning
+   */
+  readonly warn?: (warning: string) => void;
+  /**
+   * A request that has not sent its head and whole body by then is answered 408 and its
+   * connection closed, so a client that never finishes cannot hold a socket.
+   * @default 30_000
+   */
+  readonly requestTimeoutMs?: number;
 }
 
 /** One API request the emulator answered (admin routes are not recorded). No headers: they hold credentials. */
@@ -91,7 +110,7 @@ export interface RecordedRequest {
   /** When it arrived, in ms since the epoch (by the emulator's clock). */
   readonly at: number;
   readonly method: string;
-  /** Path without the query string. */
+  /** Path without the query string (cut to 512 characters). */
   readonly path: string;
   /** The HTTP status answered; 0 if the connection was cut instead. */
   readonly status: number;
@@ -118,6 +137,8 @@ export interface BotMessageView {
 export interface RunningEmulator {
   /** Base URL, for example `http://127.0.0.1:39123`: give it to the client or provider as baseUrl. */
   readonly url: string;
+  /** The warning for listening beyond loopback, or undefined when it listens on loopback only. */
+  readonly exposureWarning: string | undefined;
   /** The API requests answered so far, oldest first. */
   readonly requests: readonly RecordedRequest[];
   /** The campaigns it holds. */

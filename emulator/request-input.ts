@@ -12,7 +12,11 @@ export interface RequestTarget {
  */
 export function parseRequestTarget(raw: string | undefined): RequestTarget | undefined {
   try {
-    const url = new URL(raw ?? "/", "http://emulator");
+    const text = raw ?? "/";
+    // Only an absolute-form target names a host; anything else (`//open-apis/…` included, which
+    // URL would read as a host) is a path on this server.
+    const absolute = /^https?:\/\//i.test(text);
+    const url = absolute ? new URL(text) : new URL(`http://emulator${text.startsWith("/") ? "" : "/"}${text}`);
     return { path: url.pathname, query: url.searchParams };
   } catch {
     return undefined;

@@ -11,18 +11,50 @@ export function logId(clock: Clock): string {
 
 /** Writes a reply as JSON; API replies carry Feishu's x-tt-logid. */
 export function writeReply(res: http.ServerResponse, reply: Reply, logIdOf?: Clock): void {
-  if (res.headersSent || res.destroyed) return;
-  res.writeHead(reply.status, {
-    "Content-Type": "application/json; charset=utf-8",
-    ...(logIdOf ? { "x-tt-logid": logId(logIdOf) } : {}),
-    ...reply.headers,
-  });
-  res.end(JSON.stringify(reply.body));
+  if (res.destroyed) return;
+  if (res.headersSent) {
+    // Something already started this answer and failed: never leave it open.
+    if (!res.writableEnded) res.destroy();
+    return;
+  }
+  try {
+    // Serialized before the head is written, so a body that cannot be (too large, a cycle) still
+    // gets an answer of its own below.
+    const text = JSON.stringify(reply.body);
+    res.writeHead(reply.status, {
+      "Content-Type": "application/json; charset=utf-8",
+      ...(logIdOf ? { "x-tt-logid": logId(logIdOf) } : {}),
+      ...reply.headers,
+    });
+    res.end(text);
+  } catch (error) {
+    failReply(res, error);
+  }
+}
+
+/** Answers 500 for a reply that could not be written, or cuts the connection if its head is out. */
+export function failReply(res: http.ServerResponse, error: unknown): void {
+  if (res.destroyed || res.writableEnded) return;
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  try {
+    const problem = String((error as Error)?.message ?? error).slice(0, 200);
+    res.writeHead(500, { "Content-Type": "application/json; charset=utf-8", Connection: "close" });
+    res.end(JSON.stringify({ code: 155000, msg: "Internal error", error: problem }));
+  } catch {
+    res.destroy();
+  }
 }
 
 /** Writes a raw reply (an injected HTML page or cut-off JSON), with a log id. */
 export function writeRaw(res: http.ServerResponse, status: number, contentType: string, text: string, clock: Clock) {
   if (res.headersSent || res.destroyed) return;
-  res.writeHead(status, { "Content-Type": contentType, "x-tt-logid": logId(clock) });
-  res.end(text);
+  try {
+    res.writeHead(status, { "Content-Type": contentType, "x-tt-logid": logId(clock) });
+    res.end(text);
+  } catch (error) {
+    failReply(res, error);
+  }
 }

@@ -15,13 +15,24 @@ export function exposureWarning(boundAddress: string, allowRemoteAdmin: boolean)
 }
 
 /**
- * Starts a local emulator of the Feishu Helpdesk notification API. Listening beyond loopback emits
- * a process warning (`FEISHU_EMULATOR_EXPOSED`). Throws a DataFileError if the data file is not valid.
+ * Starts a local emulator of the Feishu Helpdesk notification API. Listening beyond loopback calls
+ * `options.warn`, by default a process warning (`FEISHU_EMULATOR_EXPOSED`), and sets
+ * `exposureWarning`. Throws a DataFileError if the data file is not valid.
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const context = createContext(options);
   const { store } = context;
-  const server = http.createServer(requestListener(context));
+  const server = http.createServer(
+    {
+      // A request that has not sent its head, or its whole body, within 30 s is answered 408 and its
+      // socket closed: a client that never finishes cannot hold a connection (Node's default is 300 s).
+      requestTimeout: options.requestTimeoutMs ?? 30_000,
+      headersTimeout: options.requestTimeoutMs ?? 30_000,
+      // How often Node looks for requests past those timeouts (its default is every 30 s).
+      connectionsCheckingInterval: Math.min(1000, Math.max(50, (options.requestTimeoutMs ?? 30_000) / 4)),
+    },
+    requestListener(context),
+  );
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -29,11 +40,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
   const address = server.address() as AddressInfo;
   const warning = exposureWarning(address.address, context.allowRemoteAdmin);
-  if (warning) process.emitWarning(warning, { code: "FEISHU_EMULATOR_EXPOSED" });
+  if (warning) (options.warn ?? ((text) => process.emitWarning(text, { code: "FEISHU_EMULATOR_EXPOSED" })))(warning);
   const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
 
   return {
     url: `http://${host}:${address.port}`,
+    exposureWarning: warning,
     requests: context.requests,
     notifications: () => store.all().map((n) => context.current(n.id)!),
     setStatus: context.setStatus,

@@ -1,6 +1,6 @@
 import type { WireNotification } from "../provider/client/wire-types";
 import type { CampaignExtras } from "./campaign-lifecycle";
-import { type DataFile, readDataFile, tidyDataFile, writeDataFile } from "./data-file";
+import { type DataFile, makePrivate, readDataFile, tidyDataFile, writeDataFile } from "./data-file";
 
 /** A message the helpdesk bot sent. */
 export interface RecordedBotMessage {
@@ -26,19 +26,83 @@ export class NotificationStore {
   private readonly messagesByReceiver = new Map<string, RecordedBotMessage[]>();
   private readonly openTickets = new Set<string>();
 
-  /** Loads `file` if it exists (throwing a DataFileError naming it if it is not valid), after tidying it. */
+  /** The data file's text as last written (or read): what a failed write rolls back to. */
+  private committed: string;
+  /** Depth of nested {@link batch} calls. */
+  private batchDepth = 0;
+  /** A change in the current batch that the data file does not have yet. */
+  private dirty = false;
+
+  /**
+   * Loads `file` if it exists (throwing a DataFileError naming it if it is not valid), after
+   * tidying it. A file in an older format is rewritten at once, so what it held that the current
+   * format does not keep (tenant tokens) leaves the disk.
+   */
   constructor(private readonly file?: string) {
+    this.committed = JSON.stringify(this.snapshot());
     if (!file) return;
     tidyDataFile(file);
-    const data = readDataFile(file);
-    if (!data) return;
+    const read = readDataFile(file);
+    if (!read) return;
+    this.load(read.data);
+    this.committed = JSON.stringify(this.snapshot());
+    if (read.version !== 2) this.save();
+    makePrivate(file);
+  }
+
+  private load(data: DataFile): void {
     this.sequence = data.sequence;
+    this.notifications.clear();
+    this.extrasById.clear();
+    this.messagesByReceiver.clear();
+    this.openTickets.clear();
     for (const { notification, extras } of data.campaigns) {
       this.notifications.set(notification.id, notification);
       this.extrasById.set(notification.id, extras);
     }
     for (const message of data.messages) this.recordMessage(message);
     for (const receiver of data.openTickets) this.openTickets.add(receiver);
+  }
+
+  /**
+   * Runs `change` (one request's work) and writes the data file once at its end if anything
+   * changed. If `change` throws or the write fails, everything in memory goes back to what the
+   * data file holds, so a request answered 500 changes nothing.
+   */
+  batch<T>(change: () => T): T {
+    this.batchDepth++;
+    let result: T;
+    try {
+      result = change();
+    } catch (error) {
+      this.batchDepth--;
+      if (this.batchDepth === 0 && this.dirty) this.rollback();
+      throw error;
+    }
+    this.batchDepth--;
+    if (this.batchDepth === 0 && this.dirty) this.commit();
+    return result;
+  }
+
+  private commit(): void {
+    if (!this.file) {
+      this.dirty = false;
+      return;
+    }
+    const data = this.snapshot();
+    try {
+      writeDataFile(this.file, data);
+    } catch (error) {
+      this.rollback();
+      throw error;
+    }
+    this.committed = JSON.stringify(data);
+    this.dirty = false;
+  }
+
+  private rollback(): void {
+    this.dirty = false;
+    this.load(JSON.parse(this.committed) as DataFile);
   }
 
   /** A new id in Feishu's style: a 19-digit decimal string. */
@@ -118,8 +182,12 @@ export class NotificationStore {
     };
   }
 
-  /** Writes the data file, if there is one. */
+  /**
+   * Marks a change: written at the end of the current {@link batch}, or at once outside one. A
+   * failed write rolls the change back and throws.
+   */
   save(): void {
-    if (this.file) writeDataFile(this.file, this.snapshot());
+    this.dirty = true;
+    if (this.batchDepth === 0) this.commit();
   }
 }

@@ -1,13 +1,18 @@
+import { jsonNestingDepth } from "./request-input";
+
 /**
  * The request-body rules of 创建推送 / 更新推送, checked on the wire shape, written separately
  * from the provider's input schema so that tests of one are not tests of the other.
  * Returns the first broken rule, or undefined.
  */
-export function wireBodyProblem(body: unknown): string | undefined {
+export function wireBodyProblem(body: unknown, maxJsonDepth = 32): string | undefined {
   if (typeof body !== "object" || body === null || Array.isArray(body)) return "the body is not a JSON object";
   const b = body as Record<string, unknown>;
   if (typeof b.job_name !== "string" || b.job_name.trim() === "") return "job_name is required";
   if (typeof b.push_content !== "string") return "push_content is required and must be a string";
+  // The card is JSON inside a string: held to the same nesting limit as the body, before parsing.
+  if (jsonNestingDepth(b.push_content, maxJsonDepth) > maxJsonDepth)
+    return `push_content is nested deeper than ${maxJsonDepth} levels`;
   try {
     const card = JSON.parse(b.push_content);
     if (typeof card !== "object" || card === null || Array.isArray(card)) return "push_content must hold a JSON object";

@@ -22,8 +22,9 @@ type Step = (call: {
 const steps: Readonly<Record<string, { readonly step: Step; readonly limit?: LimitedEndpoint }>> = {
   preview: {
     step: ({ context, notification }) => {
+      // Only a counter of the emulator's: kept in memory and written with the next real change, so
+      // a preview (which has no rate limit) never rewrites the data file.
       context.store.extras(notification.id).previews += 1;
-      context.store.save();
       return ok({});
     },
   },

@@ -52,7 +52,7 @@ export const notificationCollectionRoute: Route = {
     POST: {
       limit: "create",
       handle(context, { body }) {
-        const problem = wireBodyProblem(body);
+        const problem = wireBodyProblem(body, context.maxJsonDepth);
         if (problem) return feishuErrors.badRequest(problem);
         const now = context.clock.now();
         const fields = campaignFields(body as WireNotificationBody);
@@ -97,7 +97,7 @@ export const notificationRoute: Route = {
         if (!existing) return feishuErrors.notFound();
         if (existing.status !== EmulatorStatus.draft)
           return feishuErrors.methodForbidden(`notification ${id} has status ${existing.status}, not 0 (draft)`);
-        const problem = wireBodyProblem(body);
+        const problem = wireBodyProblem(body, context.maxJsonDepth);
         if (problem) return feishuErrors.badRequest(problem);
         const fields = campaignFields(body as WireNotificationBody);
         context.store.put({

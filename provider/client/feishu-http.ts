@@ -143,7 +143,7 @@ export class FeishuHttp {
         throw new FeishuRedirectError({
           status: response.status,
           location: response.headers.get("location"),
-          logId: response.headers.get("x-tt-logid") ?? undefined,
+          logId: call.secretReply ? undefined : (response.headers.get("x-tt-logid") ?? undefined),
           request: describe(),
           redact: this.redact,
         });
@@ -172,7 +172,9 @@ export class FeishuHttp {
       clearTimeout(timer);
     }
 
-    const logId = response.headers.get("x-tt-logid") ?? undefined;
+    // A token endpoint's reply may echo the credentials in any encoding: none of its text (body,
+    // `msg`, request id) goes into an error, only its status and code.
+    const logId = call.secretReply ? undefined : (response.headers.get("x-tt-logid") ?? undefined);
     const quoted = call.secretReply ? notQuoted : text;
     let body: unknown;
     try {
@@ -203,7 +205,7 @@ export class FeishuHttp {
       throw new FeishuApiError({
         status: response.status,
         code: envelope.code,
-        msg: String(envelope.msg ?? ""),
+        msg: call.secretReply ? notQuoted : String(envelope.msg ?? ""),
         logId,
         request: describe(),
         rateLimitResetSeconds: Number.isFinite(reset) && reset >= 0 ? reset : undefined,
@@ -219,7 +221,7 @@ export class FeishuHttp {
       status: 200,
       problem,
       body: call.secretReply ? notQuoted : JSON.stringify(reply.body),
-      logId: reply.logId,
+      logId: call.secretReply ? undefined : reply.logId,
       request: { method: call.method, url: `${this.origin}${call.path}`, headers: {} },
       redact: this.redact,
     });
@@ -230,7 +232,7 @@ export class FeishuHttp {
       status: response.status,
       problem: `the body is larger than the ${this.maxResponseBytes}-byte cap (maxResponseBytes): ${why}`,
       body: call.secretReply ? notQuoted : "[not read]",
-      logId: response.headers.get("x-tt-logid") ?? undefined,
+      logId: call.secretReply ? undefined : (response.headers.get("x-tt-logid") ?? undefined),
       request,
       redact: this.redact,
     });

@@ -1,6 +1,6 @@
 import { AccessTokenSource } from "./access-token-source";
 import { FeishuErrorCode } from "./api/error-codes";
-import { sleep, systemClock } from "./clock";
+import { maxTimerMs, sleep, systemClock } from "./clock";
 import { type HelpdeskCredentials, helpdeskAuthorization } from "./credentials";
 import { FeishuApiError } from "./errors/feishu-api-error";
 import { FeishuArgumentError } from "./errors/feishu-argument-error";
@@ -152,6 +152,20 @@ export class HelpdeskClient {
           "(from the Helpdesk admin console → settings → API).",
         ["credentials.helpdeskId", "credentials.helpdeskToken"],
       );
+    }
+    // A non-finite or huge value would overflow setTimeout, which then fires at once (a busy loop).
+    // A retry deadline of 0 means no retry; a timeout of 0 would fail every call.
+    for (const [name, least] of [
+      ["timeoutMs", "positive"],
+      ["retryDeadlineMs", "non-negative"],
+    ] as const) {
+      const value = options[name];
+      const fits = typeof value === "number" && (least === "positive" ? value > 0 : value >= 0) && value <= maxTimerMs;
+      if (value !== undefined && !fits)
+        throw new FeishuConfigError(
+          `${name} must be a ${least} number of milliseconds up to ${maxTimerMs}, got ${String(value)}.`,
+          [name],
+        );
     }
     this.#helpdeskAuthorization = helpdeskAuthorization(credentials);
     this.userIdType = options.userIdType ?? "open_id";

@@ -42,6 +42,24 @@ interface Answer {
   reset: string | undefined;
   logId: "none" | "plain" | "echo";
   location: "none" | "elsewhere" | "echo" | "garbage";
+  /** How an echo of the request is encoded, as a server might quote it. */
+  echoAs: Encoding;
+}
+
+type Encoding = "raw" | "base64" | "base64url" | "uri" | "form";
+function encode(text: string, as: Encoding): string {
+  switch (as) {
+    case "raw":
+      return text;
+    case "base64":
+      return Buffer.from(text).toString("base64");
+    case "base64url":
+      return Buffer.from(text).toString("base64url");
+    case "uri":
+      return encodeURIComponent(text);
+    case "form":
+      return new URLSearchParams({ q: text }).toString().slice(2);
+  }
 }
 
 const answer: fc.Arbitrary<Answer> = fc.record({
@@ -72,6 +90,7 @@ const answer: fc.Arbitrary<Answer> = fc.record({
   reset: fc.constantFrom(undefined, "0", "0.05", "0.1", "1", "-3", "abc", "1e9"),
   logId: fc.constantFrom("none", "plain", "echo"),
   location: fc.constantFrom("none", "elsewhere", "echo", "garbage"),
+  echoAs: fc.constantFrom<Encoding>("raw", "raw", "base64", "base64url", "uri", "form"),
 });
 
 // Printable ASCII, so some credentials hold characters JSON escapes (" and \).
@@ -104,6 +123,33 @@ function forbidden(c: HelpdeskCredentials, tenantTokens: string[]): string[] {
   const forms = values.flatMap((v) => [v, JSON.stringify(v).slice(1, -1), Buffer.from(v).toString("base64")]);
   forms.push(Buffer.from(`${c.helpdeskId}:${c.helpdeskToken}`).toString("base64"));
   return forms.map((f) => f.replace(/=+$/, ""));
+}
+
+/**
+ * `text` followed by every decoding of it a reader could apply: each run of base64 or base64url
+ * characters decoded at each of its four alignments, and each run of percent-escapes decoded
+ * (with `+` read as a space too). A credential a server quoted in any of these encodings shows
+ * up in the result as one of the forms {@link forbidden} lists.
+ */
+function decodedViews(text: string): string {
+  const views = [text];
+  for (const run of text.match(/[A-Za-z0-9+/_-]{8,}/g) ?? []) {
+    for (let skip = 0; skip < 4; skip++) {
+      const part = run.slice(skip);
+      views.push(Buffer.from(part, "base64").toString("latin1"), Buffer.from(part, "base64").toString("utf8"));
+      views.push(Buffer.from(part.replace(/-/g, "+").replace(/_/g, "/"), "base64").toString("utf8"));
+    }
+  }
+  const percent = (t: string) =>
+    t.replace(/(?:%[0-9A-Fa-f]{2})+/g, (m) => {
+      try {
+        return decodeURIComponent(m);
+      } catch {
+        return m;
+      }
+    });
+  views.push(percent(text), percent(text.replace(/\+/g, " ")));
+  return views.join("\n");
 }
 
 /** Every text an error shows: message, stack, JSON, inspect (causes and hidden fields included). */
@@ -160,11 +206,12 @@ async function hostileServer(answers: Answer[], elsewhere: string): Promise<Host
 
   function respond(req: http.IncomingMessage, res: http.ServerResponse, a: Answer, received: string): void {
     if (res.destroyed || res.writableEnded) return;
-    const echo = `${received} ${JSON.stringify(req.headers)}`;
+    const echo = encode(`${received} ${JSON.stringify(req.headers)}`, a.echoAs);
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (a.reset !== undefined) headers["x-ogw-ratelimit-reset"] = a.reset;
     if (a.logId === "plain") headers["x-tt-logid"] = "20261122000000ABCDEF";
-    if (a.logId === "echo") headers["x-tt-logid"] = String(req.headers.authorization ?? received).slice(0, 200);
+    if (a.logId === "echo")
+      headers["x-tt-logid"] = encode(String(req.headers.authorization ?? received), a.echoAs).slice(0, 400);
     if (a.location === "elsewhere") headers.location = `${elsewhere}${req.url}`;
     if (a.location === "echo") headers.location = `http://${encodeURIComponent(received.slice(0, 60))}.example/`;
     if (a.location === "garbage") headers.location = "http://[::1";
@@ -342,7 +389,7 @@ describe("HelpdeskClient against hostile servers (property-based)", () => {
                 expect(FeishuHelpdeskError.isInstance(outcome)).toBe(true);
                 const name = (outcome as Error).name;
                 tally.errors[name] = (tally.errors[name] ?? 0) + 1;
-                const text = textsOf(outcome);
+                const text = decodedViews(textsOf(outcome));
                 const leaked = forbidden(creds, server.tenantTokens).filter((f) => text.includes(f));
                 if (leaked.length > 0) tally.leaks++;
                 expect(leaked).toEqual([]);

@@ -210,6 +210,9 @@ describe("response bodies", () => {
   });
 });
 
+/** The token request body the client sends for `appSecret`. */
+const tokenBody = (appSecret: string) => JSON.stringify({ app_id: credentials.appId, app_secret: appSecret });
+
 describe("credentials echoed by the server", () => {
   const echo = (req: http.IncomingMessage, res: http.ServerResponse, received: string) => {
     const echoed = `you sent ${received} with ${JSON.stringify(req.headers)}`;
@@ -223,14 +226,45 @@ describe("credentials echoed by the server", () => {
     return [...secrets, ...extra].filter((secret) => text.includes(secret));
   };
 
-  it("redacts the app secret that a token endpoint echoes into its msg", async () => {
+  it("quotes nothing a token endpoint says (msg, request id): only its status, code and hint", async () => {
     const server = await start(echo);
     const error = await client(server)
       .getNotification("1")
       .catch((e: unknown) => e);
     expect(FeishuApiError.isInstance(error)).toBe(true);
-    expect((error as FeishuApiError).feishuMessage).toContain('"app_secret":"[REDACTED]"');
+    expect(error).toMatchObject({ status: 400, code: 10003, logId: undefined });
+    expect((error as FeishuApiError).feishuMessage).not.toContain("app_secret");
+    expect((error as Error).message.split("\n")[0]).toContain(
+      "Feishu refused POST /open-apis/auth/v3/tenant_access_token/internal: HTTP 400, code 10003",
+    );
     expect(leaks(error)).toEqual([]);
+  });
+
+  // The review's b64leak.js: the base64 of the whole request body, where the secret starts at any
+  // byte alignment; and the URL-encoded body in the request id.
+  it.each([
+    ["base64", (t: string) => Buffer.from(t).toString("base64")],
+    ["base64url", (t: string) => Buffer.from(t).toString("base64url")],
+    ["URL-encoded", (t: string) => encodeURIComponent(t)],
+    ["form-encoded", (t: string) => new URLSearchParams({ q: t }).toString()],
+  ])("leaks no secret that a token endpoint echoes %s, in msg or request id", async (_name, encode) => {
+    const awkward = "Xy7k+Q2m/N9p=Lr4&sT8?vW1 zA3bC5dE6fG0h";
+    for (const lead of ["", "a", "ab"]) {
+      const server = await start((_req, res, received) =>
+        res
+          .writeHead(200, { "x-tt-logid": encode(lead + received).slice(0, 4000) })
+          .end(JSON.stringify({ code: 10014, msg: `bad request: ${encode(lead + received)}` })),
+      );
+      const error = await client(server, { credentials: { ...credentials, appSecret: awkward } })
+        .getNotification("1")
+        .catch((e: unknown) => e);
+      expect(FeishuApiError.isInstance(error)).toBe(true);
+      expect((error as FeishuApiError).code).toBe(10014);
+      const e = error as Error;
+      const text = [e.message, e.stack, JSON.stringify(e), inspect(e, { depth: 10, showHidden: true })].join("\n");
+      expect(text).not.toContain(encode(lead + tokenBody(awkward)).slice(8, 40));
+      expect(leaks(error, [awkward, encodeURIComponent(awkward)])).toEqual([]);
+    }
   });
 
   it("redacts the user token, the helpdesk header and the tenant token that an API endpoint echoes", async () => {

@@ -1,4 +1,4 @@
-import { type Clock, systemClock } from "../clock";
+import { type Clock, systemClock, timerDelay } from "../clock";
 
 /** A granted slot. Call `done()` when the call it was for has finished. */
 export interface Slot {
@@ -70,7 +70,7 @@ export class SlidingWindowLimiter {
         }
         // Sleep until a slot frees, or until a call in flight finishes and sets its time.
         await new Promise<void>((resolve) => {
-          const cancel = Number.isFinite(freeAt) ? this.clock.setTimer(resolve, freeAt - now) : undefined;
+          const cancel = Number.isFinite(freeAt) ? this.clock.setTimer(resolve, timerDelay(freeAt - now)) : undefined;
           this.wake = () => {
             cancel?.();
             resolve();
