@@ -1,4 +1,4 @@
-import { type EmulatorOptions, type RunningEmulator, startEmulator } from "../../emulator";
+import { type EmulatorOptions, ManualClock, type RunningEmulator, startEmulator } from "../../emulator";
 import {
   FeishuApiError,
   FeishuOutcomeUnknownError,
@@ -49,10 +49,20 @@ describe("HelpdeskClient under throttling and faults", () => {
   });
 
   it("honours 429 and x-ogw-ratelimit-reset when its own pacing allows more than Feishu", async () => {
-    await start();
-    await Promise.all(
-      Array.from({ length: 15 }, (_, n) => client({ rateLimits: { create: 1000 } }).createNotification(body(n))),
-    );
+    // The emulator's window stays put until it has throttled a call, so the first 15 creates share
+    // one window however slowly a loaded machine sends them; then windows pass so retries go through.
+    const clock = new ManualClock();
+    await start({ clock });
+    const windows = setInterval(() => {
+      if (creates().some((r) => r.status === 429)) clock.advance(300);
+    }, 50);
+    try {
+      await Promise.all(
+        Array.from({ length: 15 }, (_, n) => client({ rateLimits: { create: 1000 } }).createNotification(body(n))),
+      );
+    } finally {
+      clearInterval(windows);
+    }
     expect(creates().filter((r) => r.status === 429).length).toBeGreaterThan(0);
     // Retried POSTs were throttled, never processed: exactly one campaign each.
     expect(

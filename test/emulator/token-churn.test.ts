@@ -3,9 +3,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { draftBody, emulatorWithCredentials, rawRequest } from "./raw-http";
 
-const tokenRequests = 2000;
+/** 500 in the normal run; TOKEN_REQUESTS=2000 for the figure the hardening issue asked for. */
+const tokenRequests = Number(process.env.TOKEN_REQUESTS ?? 500);
 
-// Benchmark-style: 2,000 tenant token requests with a 1 MB campaign stored. It prints time and
+// Benchmark-style: tenant token requests with a 1 MB campaign stored. It prints time and
 // memory (no timing assertion: the machine is shared) and checks that no token request writes the
 // data file, which is what made each one cost a rewrite of the whole file before.
 describe("tenant token requests with a large campaign stored", () => {
