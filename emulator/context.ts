@@ -1,4 +1,5 @@
 import type { WireNotification } from "../provider/client/wire-types";
+import { EmulatorUsageError } from "./errors";
 import { advance } from "./campaign-lifecycle";
 import { type Clock, systemClock } from "./clock";
 import { demoCredentials, type EmulatorCredentials } from "./credentials";
@@ -86,7 +87,7 @@ export function createContext(options: EmulatorOptions): EmulatorContext {
     },
     setStatus(id, status) {
       const existing = store.get(id);
-      if (!existing) throw new Error(`no notification ${id}`);
+      if (!existing) throw new EmulatorUsageError(`no notification ${id}`);
       store.put({ ...existing, status, updated_at: String(clock.now()) });
     },
   };

@@ -1,4 +1,5 @@
 import * as fs from "node:fs";
+import { DataFileError } from "./errors";
 import * as path from "node:path";
 import { z } from "zod";
 
@@ -119,14 +120,6 @@ function duplicateId(data: DataFile): string | undefined {
   return undefined;
 }
 
-/** A data file that cannot be used, with its path in the message. */
-export class DataFileError extends Error {
-  constructor(file: string, problem: string) {
-    super(`emulator data file ${file}: ${problem}`);
-    this.name = "DataFileError";
-  }
-}
-
 /** Checks parsed JSON against the schema (either version); returns the data or what is wrong. */
 export function validateDataFile(json: unknown): { data: DataFile; version: 1 | 2 } | { problem: string } {
   const version = (json as { version?: unknown } | null)?.version;
@@ -156,7 +149,7 @@ export function readDataFile(file: string): { data: DataFile; version: 1 | 2 } |
       throw new DataFileError(file, "is a symbolic link; give the path of the file itself");
     text = fs.readFileSync(file, "utf8");
   } catch (error) {
-    if (error instanceof DataFileError) throw error;
+    if (DataFileError.isInstance(error)) throw error;
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw new DataFileError(file, (error as Error).message);
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EmulatorUsageError } from "./errors";
 
 /**
  * What can go wrong between a client and Feishu, injected on purpose:
@@ -84,7 +85,7 @@ export function parseFaultOptions(json: unknown): FaultOptions {
   const result = faultOptionsSchema.safeParse(json);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
-  throw new Error(`fault options: ${issue.path.join(".") || "(top level)"}: ${issue.message}`);
+  throw new EmulatorUsageError(`fault options: ${issue.path.join(".") || "(top level)"}: ${issue.message}`);
 }
 
 /** mulberry32: small, fast, and good enough to spread faults; seeded for repeatable runs. */

@@ -1,4 +1,5 @@
 import * as http from "node:http";
+import { EmulatorUsageError } from "./errors";
 import type { AddressInfo } from "node:net";
 import { EmulatorStatus } from "./campaign-lifecycle";
 import { createContext } from "./context";
@@ -51,7 +52,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     setStatus: context.setStatus,
     approve(notificationId) {
       if (store.get(notificationId)?.status !== EmulatorStatus.inReview)
-        throw new Error(`${notificationId} is not in review`);
+        throw new EmulatorUsageError(`${notificationId} is not in review`);
       context.setStatus(notificationId, EmulatorStatus.approved);
     },
     extras: (notificationId) => ({ ...store.extras(notificationId) }),
