@@ -117,6 +117,31 @@ describe("NotificationDynamicProvider", () => {
     expect(emulator.notifications()).toHaveLength(before);
   });
 
+  it("verifies the credentials in diff for a change that reads nothing, and not at all for no change", async () => {
+    const good = await configured();
+    const checked = await good.check(
+      {},
+      { jobName: "J", pushType: "scheduled", pushScopeType: "allMembers", pushContent: sampleCard },
+    );
+    const created = await good.create(checked.inputs!);
+    const wrong = new NotificationDynamicProvider();
+    await wrong.configure({
+      config: config({
+        "feishu-helpdesk:baseUrl": emulator.url,
+        "feishu-helpdesk:helpdeskId": credentials.helpdeskId,
+        "feishu-helpdesk:helpdeskToken": "not-the-token",
+        "feishu-helpdesk:appId": credentials.appId,
+        "feishu-helpdesk:appSecret": credentials.appSecret,
+      }),
+    });
+    emulator.clearRequests();
+    expect((await wrong.diff(created.id, created.outs!, checked.inputs!)).changes).toBe(false);
+    expect(emulator.requests).toEqual([]);
+    await expect(wrong.diff(created.id, created.outs!, { ...checked.inputs!, onDelete: "retain" })).rejects.toThrow(
+      "Feishu refused the credentials",
+    );
+  });
+
   it("shows no credential when a client or a configured provider is printed", async () => {
     const client = new HelpdeskClient({
       baseUrl: emulator.url,
