@@ -3,6 +3,7 @@
  *
  * - {@link HelpdeskNotification}: a push campaign as a Pulumi (dynamic) resource.
  * - {@link HelpdeskBotMessage}: a message through the helpdesk bot, as a resource.
+ * - {@link FeishuHelpdeskProvider}: the settings of one helpdesk, for programs that manage several.
  * - {@link HelpdeskClient}: a typed client of the same API, usable without Pulumi.
  * - The emulator lives at `pulumi-feishu-helpdesk/emulator`.
  */
@@ -45,6 +46,8 @@ export { sendNotificationPreview } from "./notification/preview";
 export type { InputCheck } from "./notification/schema";
 export { checkNotificationInputs } from "./notification/schema";
 export type { CampaignStage } from "./notification/stage";
+export type { FeishuHelpdeskProviderArgs } from "./pulumi/explicit-provider";
+export { FeishuHelpdeskProvider } from "./pulumi/explicit-provider";
 export type { CheckedInputs, InputFailure } from "./pulumi/input-check";
 export type { ConfigKey, SettingValues } from "./pulumi/settings";
 export { CONFIG_NAMESPACE, clientOptionsFromSettings, configKeys } from "./pulumi/settings";

@@ -3,7 +3,9 @@ import { ClientSlot } from "../pulumi/client-slot";
 import type { UncheckedInputs } from "../pulumi/input-check";
 import { withoutProviderSource } from "../pulumi/provider-props";
 import { consoleReporter } from "../pulumi/reporter";
-import { clientOptionsFrom } from "../pulumi/settings";
+import { gatherSettings } from "../pulumi/settings";
+import { settingsChecked } from "../pulumi/settings-check";
+import { FeishuConfigError } from "../client/errors/feishu-config-error";
 import { type BotMessageState, BotMessageOperations } from "./operations";
 import type { NormalizedBotMessageInputs } from "./schema";
 
@@ -18,23 +20,30 @@ export class BotMessageDynamicProvider implements pulumi.dynamic.ResourceProvide
   readonly #slot = new ClientSlot();
   readonly #operations = new BotMessageOperations(() => this.#slot.client, consoleReporter);
 
-  /** Takes the settings from the stack config (environment variables as fallback). */
+  /**
+   * Takes the settings from the stack config (environment variables as fallback), or from an
+   * explicit FeishuHelpdeskProvider's arguments alone.
+   */
   async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    this.#slot.configure(clientOptionsFrom(req.config));
+    this.#slot.configure(gatherSettings(req.config));
   }
 
   /** See {@link BotMessageOperations.check}. `news` are the program's values, not yet checked. */
   async check(
-    _olds: Partial<NormalizedBotMessageInputs>,
+    olds: Partial<NormalizedBotMessageInputs>,
     news: UncheckedInputs,
   ): Promise<pulumi.dynamic.CheckResult<NormalizedBotMessageInputs>> {
-    const result = this.#operations.check(withoutProviderSource(news));
-    return result.ok ? { inputs: result.inputs } : { failures: [...result.failures] };
+    return settingsChecked(this.#slot, olds, this.#operations.check(withoutProviderSource(news)));
   }
 
   /** Every changed property means a new message (a replacement). */
   async diff(_id: string, olds: BotMessageState, news: NormalizedBotMessageInputs): Promise<pulumi.dynamic.DiffResult> {
     const replaces = this.#operations.replacements(olds, news);
+    // A replacement sends a new message: verify the credentials now, so preview fails, not up.
+    if (replaces.length > 0) {
+      const refused = await this.#slot.verifyCredentials();
+      if (refused !== undefined) throw new FeishuConfigError(refused);
+    }
     return replaces.length === 0 ? { changes: false } : { changes: true, replaces, deleteBeforeReplace: false };
   }
 

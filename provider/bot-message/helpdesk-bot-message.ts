@@ -47,7 +47,7 @@ export class HelpdeskBotMessage extends pulumi.CustomResource {
   /**
    * @param name The unique name of the resource.
    * @param args The message.
-   * @param opts Resource options.
+   * @param opts Resource options; `provider`: a FeishuHelpdeskProvider, for a helpdesk other than the stack config's.
    */
   constructor(name: string, args: HelpdeskBotMessageArgs, opts?: pulumi.CustomResourceOptions) {
     super(

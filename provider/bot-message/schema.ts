@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { CheckedInputs, InputFailure, UncheckedInputs } from "../pulumi/input-check";
 import { isUnknown } from "../pulumi/unknown";
+import { unknownPropertyFailures } from "../pulumi/unknown-properties";
 import type { BotMessageType } from "./content";
 
 /** A helpdesk bot message's inputs once checked: the content as compact JSON. */
@@ -22,7 +23,7 @@ export type BotMessageInputCheck = CheckedInputs<NormalizedBotMessageInputs>;
 const schema = z.object({
   msgType: z.enum(["text", "post", "image", "interactive"], 'must be "text", "post", "image" or "interactive"'),
   content: z.union([z.string(), z.record(z.string(), z.unknown())], "must be an object or its JSON text"),
-  receiverId: z.string("is required: the receiving user's id").trim().min(1, "must not be empty"),
+  receiverId: z.string("must be a string: the receiving user's id").trim().min(1, "must not be empty"),
   receiveType: z
     .enum(["chat", "user"], 'must be "chat" (the user\'s helpdesk group) or "user" (a private chat with the bot)')
     .optional()
@@ -62,17 +63,23 @@ function contentProblem(msgType: BotMessageType, content: Record<string, unknown
  * by sending: Feishu's answer is reported then.
  */
 export function checkBotMessageInputs(raw: UncheckedInputs): BotMessageInputCheck {
+  const unknown = unknownPropertyFailures(raw, botMessageProperties, ["messageId", "sentAt"]);
   // Values not known yet (preview) are checked at `pulumi up`, once they are.
   if (Object.values(raw).some((value) => isUnknown(value)))
-    return { ok: true, inputs: raw as NormalizedBotMessageInputs };
+    return unknown.length > 0
+      ? { ok: false, failures: unknown }
+      : { ok: true, inputs: raw as NormalizedBotMessageInputs };
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
+  if (!parsed.success || unknown.length > 0) {
     return {
       ok: false,
-      failures: parsed.error.issues.map((issue): InputFailure => {
-        const property = String(issue.path[0] ?? "");
-        return { property, reason: `${property} ${raw[property] === undefined ? "is required" : issue.message}` };
-      }),
+      failures: [
+        ...unknown,
+        ...(parsed.error?.issues ?? []).map((issue): InputFailure => {
+          const property = String(issue.path[0] ?? "");
+          return { property, reason: `${property} ${raw[property] === undefined ? "is required" : issue.message}` };
+        }),
+      ],
     };
   }
   let content: unknown = parsed.data.content;

@@ -3,7 +3,9 @@ import { ClientSlot } from "../pulumi/client-slot";
 import type { UncheckedInputs } from "../pulumi/input-check";
 import { withoutProviderSource } from "../pulumi/provider-props";
 import { consoleReporter } from "../pulumi/reporter";
-import { clientOptionsFrom } from "../pulumi/settings";
+import { gatherSettings } from "../pulumi/settings";
+import { FeishuConfigError } from "../client/errors/feishu-config-error";
+import { settingsChecked } from "../pulumi/settings-check";
 import type { NormalizedNotificationInputs } from "./fields";
 import { NotificationOperations } from "./operations";
 import type { StoredNotification } from "./outputs";
@@ -20,9 +22,12 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
   readonly #slot = new ClientSlot(consoleReporter);
   readonly #operations = new NotificationOperations(() => this.#slot.client, consoleReporter);
 
-  /** Takes the settings from the stack config (environment variables as fallback). */
+  /**
+   * Takes the settings from the stack config (environment variables as fallback), or from an
+   * explicit FeishuHelpdeskProvider's arguments alone.
+   */
   async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    this.#slot.configure(clientOptionsFrom(req.config));
+    this.#slot.configure(gatherSettings(req.config));
   }
 
   /** See {@link NotificationOperations.check}. `news` are the program's values, not yet checked. */
@@ -31,7 +36,7 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
     news: UncheckedInputs,
   ): Promise<pulumi.dynamic.CheckResult<NormalizedNotificationInputs>> {
     const result = this.#operations.check(olds, withoutProviderSource(news));
-    return result.ok ? { inputs: result.inputs } : { failures: [...result.failures] };
+    return settingsChecked(this.#slot, olds, result);
   }
 
   /** See {@link NotificationOperations.diff}. */
@@ -40,7 +45,13 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
     olds: StoredNotification,
     news: NormalizedNotificationInputs,
   ): Promise<pulumi.dynamic.DiffResult> {
-    return { changes: (await this.#operations.diff(id, olds, news)).changes };
+    const diff = await this.#operations.diff(id, olds, news);
+    // A change that did not read the campaign: verify the credentials now, so preview fails, not up.
+    if (diff.changes && !diff.readLive) {
+      const refused = await this.#slot.verifyCredentials();
+      if (refused !== undefined) throw new FeishuConfigError(refused);
+    }
+    return { changes: diff.changes };
   }
 
   /** See {@link NotificationOperations.create}. */

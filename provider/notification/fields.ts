@@ -11,7 +11,7 @@ import { enumSchema, idList, pushContentSchema, sendAtSchema } from "./field-sch
 export const campaignFields = {
   /** `job_name`: the campaign's name in the Helpdesk console. */
   jobName: z
-    .string("is required: the campaign's job name (job_name)")
+    .string("must be a string: the campaign's job name (job_name)")
     .trim()
     .min(1, "must not be empty (job_name is required)"),
   /** `push_content`: the card, as compact JSON text. */

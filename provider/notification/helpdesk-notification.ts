@@ -142,7 +142,7 @@ export class HelpdeskNotification extends pulumi.CustomResource {
   /**
    * @param name The unique name of the resource.
    * @param args The campaign.
-   * @param opts Resource options.
+   * @param opts Resource options; `provider`: a FeishuHelpdeskProvider, for a helpdesk other than the stack config's.
    */
   constructor(name: string, args: HelpdeskNotificationArgs, opts?: pulumi.CustomResourceOptions) {
     // What pulumi.dynamic.Resource does, with a hand-written `__provider` (see provider-source.ts).

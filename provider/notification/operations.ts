@@ -19,6 +19,8 @@ import type { ApprovalRecord } from "./stage";
 export interface NotificationDiff {
   /** True if an update is due. Nothing is ever replaced. */
   readonly changes: boolean;
+  /** True if the diff read the live campaign (so the credentials were just used successfully). */
+  readonly readLive?: boolean;
 }
 
 /** The result of {@link NotificationOperations.create}. */
@@ -90,7 +92,7 @@ export class NotificationOperations {
       const refusal = planDraftCheck(stored, (await this.find(id, {}))?.live);
       if (refusal) throw refusalError(id, refusal);
     }
-    return { changes: true };
+    return { changes: true, readLive: plan.confirmDraft };
   }
 
   /**

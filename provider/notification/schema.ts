@@ -8,6 +8,8 @@ import {
   requiredFields,
 } from "./fields";
 import { crossFieldFailures } from "./rules";
+import { unknownPropertyFailures } from "../pulumi/unknown-properties";
+import { serverFieldNames } from "./outputs";
 
 /** The outcome of {@link checkNotificationInputs}. */
 export type InputCheck = CheckedInputs<NormalizedNotificationInputs>;
@@ -25,7 +27,7 @@ export function checkNotificationInputs(
   olds: { readonly sendAt?: unknown } = {},
   now = Date.now(),
 ): InputCheck {
-  const failures: InputFailure[] = [];
+  const failures: InputFailure[] = unknownPropertyFailures(raw, inputProperties, Object.keys(serverFieldNames));
   const values: Record<string, unknown> = {};
   const usable = new Set<InputProperty>();
   for (const property of inputProperties) {

@@ -1,15 +1,43 @@
-import { HelpdeskClient, type HelpdeskClientOptions } from "../client/helpdesk-client";
+import { FeishuErrorCode } from "../client/api/error-codes";
+import { FeishuApiError } from "../client/errors/feishu-api-error";
+import { FeishuConfigError } from "../client/errors/feishu-config-error";
+import { FeishuHelpdeskError } from "../client/errors/feishu-helpdesk-error";
+import { HelpdeskClient } from "../client/helpdesk-client";
 import { type Reporter, progressHooks } from "./reporter";
-import { clientOptionsFromEnv } from "./settings";
+import {
+  describeSettingProblems,
+  type GatheredSettings,
+  gatherSettings,
+  problemSettings,
+  resolveSettings,
+  type SettingsResolution,
+  type SettingsSource,
+} from "./settings";
 
 /**
- * The one client of a provider process, made on first use from the configured options, so
- * every resource shares its connections, pacing and token cache.
+ * A campaign id that cannot exist. Reading it is the cheapest call that carries both credentials
+ * (the access token and the helpdesk header): good credentials get "not found" (154004).
+ */
+export const PROBE_NOTIFICATION_ID = "0";
+
+// Answers that mean "these credentials are refused", as opposed to "Feishu could not answer now".
+const refusalCodes: ReadonlySet<number> = new Set([
+  FeishuErrorCode.unauthorized,
+  FeishuErrorCode.forbidden,
+  FeishuErrorCode.accessTokenMissing,
+  FeishuErrorCode.accessTokenInvalid,
+]);
+
+/**
+ * The one client of a provider process, made on first use from the configured settings, so
+ * every resource shares its connections, pacing and token cache. It also answers, for `check`,
+ * whether the settings are usable, and verifies the credentials against Feishu at most once.
  */
 export class ClientSlot {
   // #private: the options hold credentials; keep them out of console.log and util.inspect.
-  #options: HelpdeskClientOptions | undefined;
+  #settings: { resolution: SettingsResolution; source: SettingsSource } | undefined;
   #client: HelpdeskClient | undefined;
+  #verified: Promise<string | undefined> | undefined;
   readonly #reporter: Reporter | undefined;
 
   /** @param reporter Told why calls wait or are retried; none for a provider that says nothing. */
@@ -17,18 +45,75 @@ export class ClientSlot {
     this.#reporter = reporter;
   }
 
-  /** Uses these options from now on (the next call makes a new client). */
-  configure(options: HelpdeskClientOptions): void {
-    this.#options = options;
+  /** Uses these settings from now on (the next call makes a new client). */
+  configure(settings: GatheredSettings): void {
+    this.#settings = {
+      resolution: resolveSettings(settings.values, { pending: settings.pending }),
+      source: settings.source,
+    };
     this.#client = undefined;
+    this.#verified = undefined;
   }
 
-  /** The client; without configured options, from the FEISHU_* environment variables. */
+  /** The settings as resolved; without `configure`, from the FEISHU_* environment variables. */
+  private get settings(): { resolution: SettingsResolution; source: SettingsSource } {
+    if (this.#settings === undefined) this.configure(gatherSettings({ get: () => undefined }));
+    return this.#settings!;
+  }
+
+  /** One message saying every missing or malformed setting and where to set it; undefined when usable. */
+  get problem(): string | undefined {
+    const { resolution, source } = this.settings;
+    return resolution.ok ? undefined : describeSettingProblems(resolution.problems, source);
+  }
+
+  /** The client. Throws a FeishuConfigError naming each setting to fix when they are not usable. */
   get client(): HelpdeskClient {
+    const { resolution, source } = this.settings;
+    if (!resolution.ok) {
+      throw new FeishuConfigError(
+        describeSettingProblems(resolution.problems, source),
+        problemSettings(resolution.problems, source),
+      );
+    }
+    if (!resolution.complete)
+      throw new FeishuConfigError("The provider's settings are not known yet (they come from another resource).");
     this.#client ??= new HelpdeskClient({
-      ...(this.#options ?? clientOptionsFromEnv()),
+      ...resolution.options,
       ...(this.#reporter ? progressHooks(this.#reporter) : {}),
     });
     return this.#client;
+  }
+
+  /**
+   * Verifies the credentials with one call carrying both of them (the tenant token, if any, is
+   * fetched on the way and kept for the calls that follow), at most once per provider process.
+   * Resolves to what is wrong, or undefined when Feishu accepted them, or when the settings are
+   * not known yet (an explicit provider's argument that another resource gives) or not usable
+   * (`problem` says why).
+   */
+  verifyCredentials(): Promise<string | undefined> {
+    const { resolution } = this.settings;
+    if (!resolution.ok || !resolution.complete) return Promise.resolve(undefined);
+    this.#verified ??= this.client.findNotification(PROBE_NOTIFICATION_ID).then(
+      () => undefined,
+      (error: unknown) => this.describeVerificationFailure(error),
+    );
+    return this.#verified;
+  }
+
+  private describeVerificationFailure(error: unknown): string {
+    const message = FeishuHelpdeskError.isInstance(error) ? error.message : String(error);
+    const refused =
+      FeishuApiError.isInstance(error) && (refusalCodes.has(error.code) || error.endpoint.includes("/auth/"));
+    const { source } = this.settings;
+    const where =
+      source.kind === "explicit"
+        ? `the arguments of new FeishuHelpdeskProvider("${source.name}", …)`
+        : "the feishu-helpdesk:* stack config (or the FEISHU_* variables)";
+    return refused
+      ? `Feishu refused the credentials (checked at preview, before anything changes): ${message}\n` +
+          `Check helpdeskId, helpdeskToken and appId/appSecret or userAccessToken in ${where}.`
+      : `The credentials could not be checked against Feishu (checked at preview, before anything changes): ${message}`;
   }
 }

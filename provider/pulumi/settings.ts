@@ -2,6 +2,7 @@ import { DOCUMENTED_RATE_LIMITS } from "../client/api/rate-limits";
 import { FeishuConfigError } from "../client/errors/feishu-config-error";
 import type { HelpdeskClientOptions, UserIdType } from "../client/helpdesk-client";
 import type { PacedEndpoint } from "../client/pacing/pacer";
+import { UNKNOWN } from "./unknown";
 
 /** The stack config namespace: `pulumi config set feishu-helpdesk:<key> …`. */
 export const CONFIG_NAMESPACE = "feishu-helpdesk";
@@ -24,92 +25,237 @@ export const configKeys = {
 /** A setting's name, as in `feishu-helpdesk:<key>`. */
 export type ConfigKey = keyof typeof configKeys;
 
-/** `{"create": 10, "patch": 20, ...}`: calls per window for tenants whose quotas differ from the documented ones. */
-function rateLimitsFrom(text: string | undefined): Partial<Record<PacedEndpoint, number>> | undefined {
-  if (text === undefined) return undefined;
-  const where = `${CONFIG_NAMESPACE}:rateLimits (${configKeys.rateLimits.env})`;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new FeishuConfigError(`${where} must be JSON such as {"create": 10, "get": 100}; got "${text}"`);
-  }
-  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
-    throw new FeishuConfigError(`${where} must be a JSON object`);
-  for (const [endpoint, limit] of Object.entries(parsed)) {
-    if (!(endpoint in DOCUMENTED_RATE_LIMITS)) {
-      throw new FeishuConfigError(
-        `${where}: unknown endpoint "${endpoint}"; use ${Object.keys(DOCUMENTED_RATE_LIMITS).join(", ")}`,
-      );
-    }
-    if (!Number.isInteger(limit) || (limit as number) <= 0)
-      throw new FeishuConfigError(`${where}: ${endpoint} must be a positive whole number`);
-  }
-  return parsed as Partial<Record<PacedEndpoint, number>>;
-}
+/**
+ * The key an explicit FeishuHelpdeskProvider adds to its configuration, holding its resource
+ * name. Its presence means "explicit": no setting falls back to the environment, and problems
+ * name the provider's arguments instead of stack config keys.
+ */
+export const EXPLICIT_PROVIDER_KEY = `${CONFIG_NAMESPACE}:explicitProvider`;
 
 /** Each setting as text, by config key; an absent or empty value is not set. */
 export type SettingValues = Readonly<Partial<Record<ConfigKey, string>>>;
 
+/** Where the settings come from, which decides how a problem says to fix it. */
+export type SettingsSource =
+  | { readonly kind: "stack" }
+  | {
+      /** A `new FeishuHelpdeskProvider(name, args)`: its arguments, and nothing else. */
+      readonly kind: "explicit";
+      /** The provider's resource name. */
+      readonly name: string;
+    };
+
+/** The settings a provider process sees, and where they came from. */
+export interface GatheredSettings {
+  readonly values: SettingValues;
+  readonly source: SettingsSource;
+  /** Keys whose value is not known yet (an explicit provider's argument from another resource, at preview). */
+  readonly pending: readonly ConfigKey[];
+}
+
+/** One setting that is missing or malformed. */
+export interface SettingProblem {
+  /** The setting (or, for an access token, the first of the settings that would do). */
+  readonly key: ConfigKey;
+  /** What is wrong, without saying where to set it: `is not set`, `must be a positive whole number …`. */
+  readonly problem: string;
+  /** For a missing access token: the other settings that would do instead of `key`. */
+  readonly alternatives?: readonly ConfigKey[];
+}
+
+/** The outcome of {@link resolveSettings}: client options, or every problem. */
+export type SettingsResolution =
+  | {
+      readonly ok: true;
+      readonly options: HelpdeskClientOptions;
+      /** False while a value is not known yet: the options are incomplete and must not be used. */
+      readonly complete: boolean;
+    }
+  | { readonly ok: false; readonly problems: readonly SettingProblem[] };
+
+// A provider's configuration value as text: the stack config holds text; an explicit provider's
+// arguments may arrive as numbers or objects.
+function asText(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === "") return undefined;
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
 /**
- * The setting values a provider process sees: each key from the stack config (as `configure`
- * receives it), else its environment variable. Read in the provider process only, so no value
- * is ever captured into `__provider` or the state.
+ * The setting values a provider process sees. From the default provider (the stack config, as
+ * `configure` receives it): each key from the config, else its environment variable. From an
+ * explicit FeishuHelpdeskProvider (its configuration holds {@link EXPLICIT_PROVIDER_KEY}): its
+ * arguments alone, never the environment, which may hold another tenant's credentials. Read in
+ * the provider process only, so no value is ever captured into `__provider` or the state.
  */
+export function gatherSettings(
+  config: { get(key: string): unknown },
+  env: NodeJS.ProcessEnv = process.env,
+): GatheredSettings {
+  const explicitName = asText(config.get(EXPLICIT_PROVIDER_KEY));
+  const source: SettingsSource =
+    explicitName === undefined ? { kind: "stack" } : { kind: "explicit", name: explicitName };
+  const values: Partial<Record<ConfigKey, string>> = {};
+  const pending: ConfigKey[] = [];
+  for (const key of Object.keys(configKeys) as ConfigKey[]) {
+    const fromConfig = asText(config.get(`${CONFIG_NAMESPACE}:${key}`));
+    const chosen = fromConfig ?? (source.kind === "stack" ? asText(env[configKeys[key].env]) : undefined);
+    if (chosen === UNKNOWN) pending.push(key);
+    else if (chosen !== undefined) values[key] = chosen;
+  }
+  return { values, source, pending };
+}
+
+/** The setting values from the stack config, else the environment (see {@link gatherSettings}). */
 export function settingValuesFrom(
   config: { get(key: string): string | undefined },
   env: NodeJS.ProcessEnv = process.env,
 ): SettingValues {
-  const values: Partial<Record<ConfigKey, string>> = {};
-  for (const key of Object.keys(configKeys) as ConfigKey[]) {
-    const fromConfig = config.get(`${CONFIG_NAMESPACE}:${key}`);
-    const chosen = fromConfig !== undefined && fromConfig !== "" ? fromConfig : env[configKeys[key].env];
-    if (chosen !== undefined && chosen !== "") values[key] = chosen;
-  }
-  return values;
+  return gatherSettings(config, env).values;
 }
 
-/** Client options from setting values, checked: a bad value throws a FeishuConfigError naming its key. */
-export function clientOptionsFromSettings(values: SettingValues): HelpdeskClientOptions {
-  const value = (key: ConfigKey): string | undefined => (values[key] === "" ? undefined : values[key]);
-  const positive = (key: "timeoutMs" | "rateLimitWindowMs" | "retryDeadlineMs"): number | undefined => {
-    const text = value(key);
-    if (text === undefined) return undefined;
-    const number = Number(text);
-    if (!Number.isInteger(number) || number <= 0) {
-      throw new FeishuConfigError(
-        `${CONFIG_NAMESPACE}:${key} (${configKeys[key].env}) must be a positive whole number of milliseconds; ` +
-          `got "${text}"`,
-      );
-    }
-    return number;
-  };
-  const userIdType = value("userIdType");
-  if (userIdType !== undefined && !isUserIdType(userIdType)) {
-    throw new FeishuConfigError(
-      `${CONFIG_NAMESPACE}:userIdType (${configKeys.userIdType.env}) must be open_id, union_id or user_id; ` +
-        `got "${userIdType}"`,
-    );
+/** `{"create": 10, "patch": 20, ...}`: calls per window for tenants whose quotas differ from the documented ones. */
+function rateLimitsFrom(
+  text: string,
+): { readonly limits: Partial<Record<PacedEndpoint, number>> } | { readonly problem: string } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { problem: `must be JSON such as {"create": 10, "get": 100}; got "${text}"` };
   }
-  return {
-    baseUrl: value("baseUrl"),
-    userIdType,
-    timeoutMs: positive("timeoutMs"),
-    rateLimitWindowMs: positive("rateLimitWindowMs"),
-    retryDeadlineMs: positive("retryDeadlineMs"),
-    rateLimits: rateLimitsFrom(value("rateLimits")),
-    credentials: {
-      helpdeskId: value("helpdeskId") ?? "",
-      helpdeskToken: value("helpdeskToken") ?? "",
-      userAccessToken: value("userAccessToken"),
-      appId: value("appId"),
-      appSecret: value("appSecret"),
-    },
-  };
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
+    return { problem: "must be a JSON object" };
+  for (const [endpoint, limit] of Object.entries(parsed)) {
+    if (!(endpoint in DOCUMENTED_RATE_LIMITS))
+      return { problem: `unknown endpoint "${endpoint}"; use ${Object.keys(DOCUMENTED_RATE_LIMITS).join(", ")}` };
+    if (!Number.isInteger(limit) || (limit as number) <= 0)
+      return { problem: `${endpoint} must be a positive whole number` };
+  }
+  return { limits: parsed as Partial<Record<PacedEndpoint, number>> };
 }
 
 const userIdTypes: readonly string[] = ["open_id", "union_id", "user_id"] satisfies UserIdType[];
 const isUserIdType = (text: string): text is UserIdType => userIdTypes.includes(text);
+
+/**
+ * Client options from setting values, or every problem: a malformed value, and (with
+ * `requireCredentials`) a missing helpdesk id, helpdesk token or access token. Pure: no config,
+ * environment or network is read. `pending` keys are not known yet; nothing is required of them.
+ */
+export function resolveSettings(
+  values: SettingValues,
+  { requireCredentials = true, pending = [] }: { requireCredentials?: boolean; pending?: readonly ConfigKey[] } = {},
+): SettingsResolution {
+  const problems: SettingProblem[] = [];
+  const value = (key: ConfigKey): string | undefined => (values[key] === "" ? undefined : values[key]);
+  const known = (key: ConfigKey) => value(key) !== undefined || pending.includes(key);
+  const positive = (key: "timeoutMs" | "rateLimitWindowMs" | "retryDeadlineMs"): number | undefined => {
+    const text = value(key);
+    if (text === undefined) return undefined;
+    const number = Number(text);
+    if (Number.isInteger(number) && number > 0) return number;
+    problems.push({ key, problem: `must be a positive whole number of milliseconds; got "${text}"` });
+    return undefined;
+  };
+  if (requireCredentials) {
+    for (const key of ["helpdeskId", "helpdeskToken"] as const)
+      if (!known(key)) problems.push({ key, problem: "is not set" });
+    if (!known("userAccessToken")) {
+      if (known("appId") && !known("appSecret"))
+        problems.push({ key: "appSecret", problem: "is not set (appId is, and needs it for a tenant access token)" });
+      else if (!known("appId") && known("appSecret"))
+        problems.push({ key: "appId", problem: "is not set (appSecret is, and needs it for a tenant access token)" });
+      else if (!known("appId"))
+        problems.push({
+          key: "appId",
+          problem: "is not set: an access token needs appId and appSecret (a tenant token), or userAccessToken",
+          alternatives: ["appSecret", "userAccessToken"],
+        });
+    }
+  }
+  const baseUrl = value("baseUrl");
+  if (baseUrl !== undefined && !/^https?:\/\/[^/\s]/.test(baseUrl))
+    problems.push({
+      key: "baseUrl",
+      problem: `must be an http(s) URL such as https://open.feishu.cn; got "${baseUrl}"`,
+    });
+  const userIdType = value("userIdType");
+  if (userIdType !== undefined && !isUserIdType(userIdType))
+    problems.push({ key: "userIdType", problem: `must be open_id, union_id or user_id; got "${userIdType}"` });
+  const timeoutMs = positive("timeoutMs");
+  const rateLimitWindowMs = positive("rateLimitWindowMs");
+  const retryDeadlineMs = positive("retryDeadlineMs");
+  const rateLimitsText = value("rateLimits");
+  const rateLimits = rateLimitsText === undefined ? undefined : rateLimitsFrom(rateLimitsText);
+  if (rateLimits && "problem" in rateLimits) problems.push({ key: "rateLimits", problem: rateLimits.problem });
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    complete: pending.length === 0,
+    options: {
+      baseUrl,
+      userIdType: userIdType as UserIdType | undefined,
+      timeoutMs,
+      rateLimitWindowMs,
+      retryDeadlineMs,
+      rateLimits: rateLimits && "limits" in rateLimits ? rateLimits.limits : undefined,
+      credentials: {
+        helpdeskId: value("helpdeskId") ?? "",
+        helpdeskToken: value("helpdeskToken") ?? "",
+        userAccessToken: value("userAccessToken"),
+        appId: value("appId"),
+        appSecret: value("appSecret"),
+      },
+    },
+  };
+}
+
+/** Where to set one setting: the config key and its variable, or the explicit provider's argument. */
+export function whereToSet(key: ConfigKey, source: SettingsSource): string {
+  if (source.kind === "explicit") return `the ${key} argument of new FeishuHelpdeskProvider("${source.name}", …)`;
+  const secret = configKeys[key].secret ? "--secret " : "";
+  return `pulumi config set ${secret}${CONFIG_NAMESPACE}:${key} <value> (or the ${configKeys[key].env} variable)`;
+}
+
+/** The name of a setting as the user sets it: `feishu-helpdesk:helpdeskToken`, or a provider argument. */
+const settingName = (key: ConfigKey, source: SettingsSource) =>
+  source.kind === "explicit" ? key : `${CONFIG_NAMESPACE}:${key}`;
+
+/**
+ * One message for every problem, each naming the setting and where to set it, so a preview
+ * says all that is wrong at once.
+ */
+export function describeSettingProblems(problems: readonly SettingProblem[], source: SettingsSource): string {
+  const whose =
+    source.kind === "explicit"
+      ? `FeishuHelpdeskProvider "${source.name}" (whose settings never come from FEISHU_* variables)`
+      : "Feishu Helpdesk settings";
+  const lines = problems.map((p) => {
+    const fix = [p.key, ...(p.alternatives ?? [])].map((k) => whereToSet(k, source)).join("; or ");
+    return `${settingName(p.key, source)} ${p.problem}. Set it: ${fix}`;
+  });
+  // One problem, one line: the engine's progress view shows a message's first line only.
+  return lines.length === 1 ? `${whose}: ${lines[0]}` : [`${whose}:`, ...lines.map((l) => `- ${l}`)].join("\n");
+}
+
+/** The names of the settings to fix, as {@link FeishuConfigError.settings} carries them. */
+export function problemSettings(problems: readonly SettingProblem[], source: SettingsSource): string[] {
+  return problems.flatMap((p) => [p.key, ...(p.alternatives ?? [])].map((k) => settingName(k, source)));
+}
+
+/**
+ * Client options from setting values, checked for malformed values only (a missing credential is
+ * the client's to report): a bad value throws a FeishuConfigError naming its key and variable.
+ */
+export function clientOptionsFromSettings(values: SettingValues): HelpdeskClientOptions {
+  const resolved = resolveSettings(values, { requireCredentials: false });
+  if (resolved.ok) return resolved.options;
+  const source = { kind: "stack" } as const;
+  throw new FeishuConfigError(
+    describeSettingProblems(resolved.problems, source),
+    problemSettings(resolved.problems, source),
+  );
+}
 
 /** Client options from the stack config and the environment: settingValuesFrom, then clientOptionsFromSettings. */
 export function clientOptionsFrom(

@@ -51,10 +51,94 @@ describe("NotificationDynamicProvider", () => {
     ).rejects.toThrow(/status 2/);
   });
 
-  it("names a bad setting instead of calling Feishu", async () => {
+  it("fails check with one message naming a bad setting and a missing one, instead of calling Feishu", async () => {
     const provider = new NotificationDynamicProvider();
-    await expect(provider.configure({ config: config({ "feishu-helpdesk:timeoutMs": "soon" }) })).rejects.toThrow(
-      'feishu-helpdesk:timeoutMs (FEISHU_TIMEOUT_MS) must be a positive whole number of milliseconds; got "soon"',
+    await provider.configure({
+      config: config({
+        "feishu-helpdesk:baseUrl": emulator.url,
+        "feishu-helpdesk:timeoutMs": "soon",
+        "feishu-helpdesk:helpdeskId": credentials.helpdeskId,
+        "feishu-helpdesk:appId": credentials.appId,
+        "feishu-helpdesk:appSecret": credentials.appSecret,
+      }),
+    });
+    emulator.clearRequests();
+    const checked = await provider.check(
+      {},
+      { jobName: "J", pushType: "scheduled", pushScopeType: "allMembers", pushContent: sampleCard },
+    );
+    expect(checked.failures).toHaveLength(1);
+    const [failure] = checked.failures!;
+    expect(failure.property).toBe("");
+    expect(failure.reason).toContain(
+      "- feishu-helpdesk:helpdeskToken is not set. Set it: pulumi config set --secret feishu-helpdesk:helpdeskToken",
+    );
+    expect(failure.reason).toContain(
+      '- feishu-helpdesk:timeoutMs must be a positive whole number of milliseconds; got "soon"',
+    );
+    expect(failure.reason).not.toContain("helpdeskId");
+    expect(emulator.requests).toEqual([]);
+  });
+
+  it("verifies the credentials once for a create, and makes no call for an existing campaign's check", async () => {
+    const provider = await configured();
+    emulator.clearRequests();
+    const news = { jobName: "J", pushType: "scheduled", pushScopeType: "allMembers", pushContent: sampleCard };
+    const first = await provider.check({}, news);
+    expect(first.failures).toBeUndefined();
+    const probes = () => emulator.requests.filter((r) => r.path.endsWith("/notifications/0"));
+    expect(probes()).toHaveLength(1);
+    await provider.check({}, { ...news, jobName: "K" });
+    await provider.check(first.inputs!, news);
+    expect(probes()).toHaveLength(1);
+  });
+
+  it("fails check for a create when Feishu refuses the helpdesk token, and nothing is created", async () => {
+    const provider = new NotificationDynamicProvider();
+    await provider.configure({
+      config: config({
+        "feishu-helpdesk:baseUrl": emulator.url,
+        "feishu-helpdesk:helpdeskId": credentials.helpdeskId,
+        "feishu-helpdesk:helpdeskToken": "not-the-token",
+        "feishu-helpdesk:appId": credentials.appId,
+        "feishu-helpdesk:appSecret": credentials.appSecret,
+      }),
+    });
+    const before = emulator.notifications().length;
+    const checked = await provider.check(
+      {},
+      { jobName: "J", pushType: "scheduled", pushScopeType: "allMembers", pushContent: sampleCard },
+    );
+    expect(checked.failures).toEqual([
+      { property: "", reason: expect.stringContaining("Feishu refused the credentials") },
+    ]);
+    expect(checked.failures![0].reason).toContain("154001");
+    expect(checked.failures![0].reason).not.toContain("not-the-token");
+    expect(emulator.notifications()).toHaveLength(before);
+  });
+
+  it("verifies the credentials in diff for a change that reads nothing, and not at all for no change", async () => {
+    const good = await configured();
+    const checked = await good.check(
+      {},
+      { jobName: "J", pushType: "scheduled", pushScopeType: "allMembers", pushContent: sampleCard },
+    );
+    const created = await good.create(checked.inputs!);
+    const wrong = new NotificationDynamicProvider();
+    await wrong.configure({
+      config: config({
+        "feishu-helpdesk:baseUrl": emulator.url,
+        "feishu-helpdesk:helpdeskId": credentials.helpdeskId,
+        "feishu-helpdesk:helpdeskToken": "not-the-token",
+        "feishu-helpdesk:appId": credentials.appId,
+        "feishu-helpdesk:appSecret": credentials.appSecret,
+      }),
+    });
+    emulator.clearRequests();
+    expect((await wrong.diff(created.id, created.outs!, checked.inputs!)).changes).toBe(false);
+    expect(emulator.requests).toEqual([]);
+    await expect(wrong.diff(created.id, created.outs!, { ...checked.inputs!, onDelete: "retain" })).rejects.toThrow(
+      "Feishu refused the credentials",
     );
   });
 
