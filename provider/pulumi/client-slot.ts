@@ -97,15 +97,16 @@ export class ClientSlot {
     if (!resolution.ok || !resolution.complete) return Promise.resolve(undefined);
     this.#verified ??= this.client.findNotification(PROBE_NOTIFICATION_ID).then(
       () => undefined,
-      (error: unknown) => this.describeVerificationFailure(error),
+      // Feishu documents 154004 for an unknown id; any other answer past the credential checks
+      // (say, 154000 for an id it does not take) still proves them, so only a refusal fails.
+      (error: unknown) => (isCredentialAnswer(error) ? undefined : this.describeVerificationFailure(error)),
     );
     return this.#verified;
   }
 
   private describeVerificationFailure(error: unknown): string {
     const message = FeishuHelpdeskError.isInstance(error) ? error.message : String(error);
-    const refused =
-      FeishuApiError.isInstance(error) && (refusalCodes.has(error.code) || error.endpoint.includes("/auth/"));
+    const refused = isRefusal(error);
     const { source } = this.settings;
     const where =
       source.kind === "explicit"
@@ -117,3 +118,11 @@ export class ClientSlot {
       : `The credentials could not be checked against Feishu (checked at preview, before anything changes): ${message}`;
   }
 }
+
+/** Feishu said no to the credentials themselves (or to the tenant token request). */
+const isRefusal = (error: unknown): boolean =>
+  FeishuApiError.isInstance(error) && (refusalCodes.has(error.code) || error.endpoint.includes("/auth/"));
+
+/** Feishu answered the probe with an error that comes after its credential checks. */
+const isCredentialAnswer = (error: unknown): boolean =>
+  FeishuApiError.isInstance(error) && error.status !== 429 && error.status < 500 && !isRefusal(error);

@@ -1,3 +1,5 @@
+import * as http from "node:http";
+import type { AddressInfo } from "node:net";
 import { inspect } from "node:util";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { HelpdeskClient } from "../../provider";
@@ -115,6 +117,40 @@ describe("NotificationDynamicProvider", () => {
     expect(checked.failures![0].reason).toContain("154001");
     expect(checked.failures![0].reason).not.toContain("not-the-token");
     expect(emulator.notifications()).toHaveLength(before);
+  });
+
+  it("takes an answer past the credential checks (here 400 / 154000 for the probe's id) as accepted", async () => {
+    // A Feishu that refuses id 0 as a bad request rather than an unknown campaign has still
+    // accepted both credentials: the preview must not fail on it.
+    const server = http.createServer((req, res) => {
+      res.setHeader("content-type", "application/json");
+      if (req.url?.includes("tenant_access_token")) {
+        res.end(JSON.stringify({ code: 0, msg: "ok", tenant_access_token: "t-probe", expire: 7200 }));
+      } else {
+        res.statusCode = 400;
+        res.end(JSON.stringify({ code: 154000, msg: "Bad request" }));
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    try {
+      const provider = new NotificationDynamicProvider();
+      await provider.configure({
+        config: config({
+          "feishu-helpdesk:baseUrl": `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+          "feishu-helpdesk:helpdeskId": credentials.helpdeskId,
+          "feishu-helpdesk:helpdeskToken": credentials.helpdeskToken,
+          "feishu-helpdesk:appId": credentials.appId,
+          "feishu-helpdesk:appSecret": credentials.appSecret,
+        }),
+      });
+      const checked = await provider.check(
+        {},
+        { jobName: "J", pushType: "scheduled", pushScopeType: "allMembers", pushContent: sampleCard },
+      );
+      expect(checked.failures).toBeUndefined();
+    } finally {
+      server.close();
+    }
   });
 
   it("verifies the credentials in diff for a change that reads nothing, and not at all for no change", async () => {
