@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { ClientSlot } from "../pulumi/client-slot";
 import type { UncheckedInputs } from "../pulumi/input-check";
+import { withQuietEcho } from "../pulumi/host-echo";
 import { withoutProviderSource } from "../pulumi/provider-props";
 import { consoleReporter } from "../pulumi/reporter";
 import { clientOptionsFrom } from "../pulumi/settings";
@@ -40,7 +41,7 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
     olds: StoredNotification,
     news: NormalizedNotificationInputs,
   ): Promise<pulumi.dynamic.DiffResult> {
-    return { changes: (await this.#operations.diff(id, olds, news)).changes };
+    return withQuietEcho(async () => ({ changes: (await this.#operations.diff(id, olds, news)).changes }));
   }
 
   /** See {@link NotificationOperations.create}. */
@@ -51,7 +52,7 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
 
   /** See {@link NotificationOperations.read}; an empty result drops the resource from the stack. */
   async read(id: string, props?: StoredNotification): Promise<pulumi.dynamic.ReadResult<StoredNotification>> {
-    const read = await this.#operations.read(id, props);
+    const read = await withQuietEcho(() => this.#operations.read(id, props));
     return read === undefined ? {} : { id, props: read.state, inputs: read.inputs };
   }
 
@@ -66,6 +67,6 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
 
   /** See {@link NotificationOperations.delete}. */
   async delete(id: string, props: StoredNotification): Promise<void> {
-    await this.#operations.delete(id, props);
+    await withQuietEcho(() => this.#operations.delete(id, props));
   }
 }

@@ -1,0 +1,55 @@
+import { emulatedStack } from "../harness/emulated-stack";
+import { sampleCard } from "../harness/feishu-fixture";
+
+const base = {
+  jobName: "Onboarding push",
+  pushType: "scheduled",
+  pushScopeType: "someMembers",
+  users: ["ou_a", "ou_b"],
+  pushContent: sampleCard,
+};
+
+/** How many times `text` occurs in `output`. */
+const count = (output: string, text: string) => output.split(text).length - 1;
+
+// What a CI job posts to a pull request: the refusal to edit an approved campaign appears once,
+// on stdout, under its resource, without stack frames; in --json tied to the resource's urn.
+describe("CI output of a refused edit", () => {
+  const stack = emulatedStack("test/programs/campaigns", { emulator: { autoApprove: true } });
+  // The refusal's hint, which only its full text has: the CLI's progress line under the resource
+  // repeats an error's first line (the CLI's display, which the provider cannot change), the
+  // Diagnostics section shows the whole message.
+  const refusal = "set `cancelToEdit: true`";
+
+  it("shows the refusal once per command", async () => {
+    const { project } = stack;
+    await project.setCampaigns({ push: { ...base, approval: { reason: "Quarterly" } } });
+    await project.up();
+    await project.setCampaigns({ push: { ...base, jobName: "Renamed", approval: { reason: "Quarterly" } } });
+
+    const preview = await project.run(["preview"]);
+    const diff = await project.run(["preview", "--diff"]);
+    const up = await project.run(["up", "--yes", "--skip-preview"]);
+    const json = await project.run(["preview", "--json"]);
+    // Before: preview 6 (stdout), preview --diff 3 (all on stderr), up 6, with stack frames.
+    expect(preview.code).not.toBe(0);
+    expect(count(preview.stdout, refusal)).toBe(1);
+    expect(count(preview.stderr, refusal)).toBe(0);
+    // `preview --diff` prints engine errors on stderr (the CLI's choice, not the provider's).
+    expect(count(diff.output, refusal)).toBe(1);
+    expect(up.code).not.toBe(0);
+    expect(count(up.output, refusal)).toBe(1);
+    for (const run of [preview, diff, up, json]) expect(run.output).not.toMatch(/^\s+at /m);
+    expect(count(preview.stdout, "only drafts")).toBe(2); // the progress line and Diagnostics; before: 6
+    expect(preview.stdout).toContain("ignoreChanges");
+
+    // --json: one diagnostic, tied to the resource, an error; no info#err echo.
+    const events =
+      (JSON.parse(json.stdout) as { diagnostics?: { urn?: string; severity: string; message: string }[] })
+        .diagnostics ?? [];
+    const about = events.filter((event) => event.message.includes(refusal));
+    expect(about).toHaveLength(1);
+    expect(about[0]).toMatchObject({ severity: "error", urn: expect.stringContaining("HelpdeskNotification::push") });
+    expect(events.filter((event) => event.severity === "info#err")).toEqual([]);
+  });
+});
