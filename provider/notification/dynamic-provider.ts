@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { ClientSlot } from "../pulumi/client-slot";
 import type { UncheckedInputs } from "../pulumi/input-check";
+import { hostCancellation } from "../pulumi/host-cancel";
 import { withQuietEcho } from "../pulumi/host-echo";
 import { withoutProviderSource } from "../pulumi/provider-props";
 import { consoleReporter } from "../pulumi/reporter";
@@ -23,7 +24,7 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
 
   /** Takes the settings from the stack config (environment variables as fallback). */
   async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    this.#slot.configure(clientOptionsFrom(req.config));
+    this.#slot.configure({ ...clientOptionsFrom(req.config), signal: hostCancellation() });
   }
 
   /** See {@link NotificationOperations.check}. `news` are the program's values, not yet checked. */
