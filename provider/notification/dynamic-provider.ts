@@ -4,7 +4,8 @@ import type { UncheckedInputs } from "../pulumi/input-check";
 import { hostCancellation } from "../pulumi/host-cancel";
 import { withQuietEcho } from "../pulumi/host-echo";
 import { withoutProviderSource } from "../pulumi/provider-props";
-import { consoleReporter } from "../pulumi/reporter";
+import { EngineReporter } from "../pulumi/reporter";
+import { splitUrn, URN_INPUT, withResource } from "../pulumi/resource-context";
 import { clientOptionsFrom } from "../pulumi/settings";
 import type { NormalizedNotificationInputs } from "./fields";
 import { NotificationOperations } from "./operations";
@@ -19,8 +20,22 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
   NormalizedNotificationInputs,
   StoredNotification
 > {
-  readonly #slot = new ClientSlot(consoleReporter);
-  readonly #operations = new NotificationOperations(() => this.#slot.client, consoleReporter);
+  readonly #reporter = new EngineReporter();
+  readonly #slot = new ClientSlot(this.#reporter);
+  readonly #operations = new NotificationOperations(() => this.#slot.client, this.#reporter);
+
+  /**
+   * Runs an operation about the resource whose URN the inputs carry (see resource-context.ts):
+   * its warnings go under that resource, the host's echo of its errors is dropped, and every
+   * message is logged before the engine gets the answer.
+   */
+  async #about<T>(urn: unknown, call: () => Promise<T>): Promise<T> {
+    try {
+      return await withResource(urn, () => withQuietEcho(call));
+    } finally {
+      await this.#reporter.flush();
+    }
+  }
 
   /** Takes the settings from the stack config (environment variables as fallback). */
   async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
@@ -32,8 +47,14 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
     olds: Partial<NormalizedNotificationInputs>,
     news: UncheckedInputs,
   ): Promise<pulumi.dynamic.CheckResult<NormalizedNotificationInputs>> {
-    const result = this.#operations.check(olds, withoutProviderSource(news));
-    return result.ok ? { inputs: result.inputs } : { failures: [...result.failures] };
+    // The resource's own URN (an input, see helpdesk-notification.ts) is no campaign field: the
+    // checks never see it, and it rides along in the checked inputs for the calls that follow.
+    const { urn, rest } = splitUrn(withoutProviderSource(news));
+    const result = this.#operations.check(splitUrn(olds).rest, rest);
+    if (!result.ok) return { failures: [...result.failures] };
+    return {
+      inputs: urn === undefined ? result.inputs : ({ ...result.inputs, [URN_INPUT]: urn } as typeof result.inputs),
+    };
   }
 
   /** See {@link NotificationOperations.diff}. */
@@ -42,18 +63,23 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
     olds: StoredNotification,
     news: NormalizedNotificationInputs,
   ): Promise<pulumi.dynamic.DiffResult> {
-    return withQuietEcho(async () => ({ changes: (await this.#operations.diff(id, olds, news)).changes }));
+    // The URN is never a change: it is left out of the comparison.
+    const { urn, rest } = splitUrn(news);
+    return this.#about(urn, async () => ({
+      changes: (await this.#operations.diff(id, splitUrn(olds).rest, rest)).changes,
+    }));
   }
 
   /** See {@link NotificationOperations.create}. */
   async create(inputs: NormalizedNotificationInputs): Promise<pulumi.dynamic.CreateResult<StoredNotification>> {
-    const { id, state } = await this.#operations.create(inputs);
+    const { urn, rest } = splitUrn(inputs);
+    const { id, state } = await this.#about(urn, () => this.#operations.create(rest));
     return { id, outs: state };
   }
 
   /** See {@link NotificationOperations.read}; an empty result drops the resource from the stack. */
   async read(id: string, props?: StoredNotification): Promise<pulumi.dynamic.ReadResult<StoredNotification>> {
-    const read = await withQuietEcho(() => this.#operations.read(id, props));
+    const read = await this.#about(undefined, () => this.#operations.read(id, props && splitUrn(props).rest));
     return read === undefined ? {} : { id, props: read.state, inputs: read.inputs };
   }
 
@@ -63,11 +89,12 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
     olds: StoredNotification,
     news: NormalizedNotificationInputs,
   ): Promise<pulumi.dynamic.UpdateResult<StoredNotification>> {
-    return { outs: await this.#operations.update(id, olds, news) };
+    const { urn, rest } = splitUrn(news);
+    return { outs: await this.#about(urn, () => this.#operations.update(id, splitUrn(olds).rest, rest)) };
   }
 
   /** See {@link NotificationOperations.delete}. */
   async delete(id: string, props: StoredNotification): Promise<void> {
-    await withQuietEcho(() => this.#operations.delete(id, props));
+    await this.#about(undefined, () => this.#operations.delete(id, splitUrn(props).rest));
   }
 }

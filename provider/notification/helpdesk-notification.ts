@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { URN_INPUT } from "../pulumi/resource-context";
 import { PROVIDER_SOURCE } from "../pulumi/provider-source";
 import { isResourceOfType } from "../pulumi/resource-type";
 import type { NewStaffScopeType, PushScopeType, PushType } from "./enums";
@@ -146,7 +147,15 @@ export class HelpdeskNotification extends pulumi.CustomResource {
    */
   constructor(name: string, args: HelpdeskNotificationArgs, opts?: pulumi.CustomResourceOptions) {
     // What pulumi.dynamic.Resource does, with a hand-written `__provider` (see provider-source.ts).
-    super(HelpdeskNotification.type, name, { ...serverFieldNames, ...args, __provider: PROVIDER_SOURCE }, opts);
+    // `__urn`: the resource's own URN, so the provider (which the dynamic host gives no URN) can
+    // show its warnings under this resource; it is never compared (see resource-context.ts).
+    const urn = pulumi.createUrn(name, HelpdeskNotification.type, opts?.parent);
+    super(
+      HelpdeskNotification.type,
+      name,
+      { ...serverFieldNames, ...args, [URN_INPUT]: urn, __provider: PROVIDER_SOURCE },
+      opts,
+    );
   }
 
   /** True if `value` is a HelpdeskNotification, from any copy of this package. */

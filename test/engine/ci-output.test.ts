@@ -9,6 +9,20 @@ const base = {
   pushContent: sampleCard,
 };
 
+interface Diagnostic {
+  readonly urn?: string;
+  readonly severity: string;
+  readonly message: string;
+}
+
+/** The engine events of `pulumi up --json`: a stream of JSON objects. */
+function jsonEvents(stdout: string): { diagnosticEvent?: Diagnostic }[] {
+  return stdout
+    .split(/\n(?=\{)/)
+    .filter((chunk) => chunk.trim().startsWith("{"))
+    .map((chunk) => JSON.parse(chunk) as { diagnosticEvent?: Diagnostic });
+}
+
 /** How many times `text` occurs in `output`. */
 const count = (output: string, text: string) => output.split(text).length - 1;
 
@@ -51,5 +65,50 @@ describe("CI output of a refused edit", () => {
     expect(about).toHaveLength(1);
     expect(about[0]).toMatchObject({ severity: "error", urn: expect.stringContaining("HelpdeskNotification::push") });
     expect(events.filter((event) => event.severity === "info#err")).toEqual([]);
+  });
+});
+
+// A provider warning goes to the engine's log with the resource's urn: shown once, under the
+// resource, naming it; in the event log a "warning" diagnostic with that urn, not "info#err".
+describe("a provider warning", () => {
+  const stack = emulatedStack("test/programs/campaigns");
+
+  it("is shown once, under its resource, with its urn and severity", async () => {
+    const { project } = stack;
+    await project.setCampaigns({ review: { ...base, approval: { reason: "Please approve" } } });
+    const up = await project.ok(["up", "--yes", "--skip-preview"]);
+    const warning = "submitted for review; the helpdesk owner must approve it";
+    // Before: under the Stack, as "info#err". Now once in Diagnostics, under the resource, naming
+    // it (Pulumi name, job name). The CLI's progress lines also repeat a resource's latest
+    // diagnostic (its display, not a second message).
+    const diagnosticsSection = up.stdout.slice(up.stdout.indexOf("Diagnostics:"), up.stdout.indexOf("Outputs:"));
+    expect(count(diagnosticsSection, warning)).toBe(1);
+    expect(diagnosticsSection).toMatch(
+      /HelpdeskNotification \(review\):\n\s+warning: review: push campaign \d+ \("Onboarding push"\)/,
+    );
+    expect(up.stderr).not.toContain(warning);
+
+    // In --json: one "warning" diagnostic with the resource's urn; no "info#err".
+    await project.setCampaigns({
+      review: { ...base, approval: { reason: "Please approve" } },
+      second: { ...base, jobName: "Second", approval: { reason: "Please approve" } },
+    });
+    const json = await project.ok(["up", "--yes", "--skip-preview", "--json"]);
+    const diagnostics = jsonEvents(json.stdout).flatMap((event) =>
+      event.diagnosticEvent ? [event.diagnosticEvent] : [],
+    );
+    const about = diagnostics.filter((event) => event.message.includes(warning));
+    expect(about).toHaveLength(1);
+    expect(about[0]).toMatchObject({
+      severity: "warning",
+      urn: expect.stringMatching(/HelpdeskNotification::second$/),
+    });
+    expect(about[0].message).toContain("second: push campaign");
+    expect(diagnostics.filter((event) => event.severity === "info#err")).toEqual([]);
+
+    // The urn input is never a change, and is kept out of the outputs.
+    expect((await project.preview()).code).toBe(0); // --expect-no-changes
+    const [resource] = await project.notificationsInState();
+    expect(resource.outputs).not.toHaveProperty("__urn");
   });
 });
