@@ -10,6 +10,7 @@ import type { NormalizedNotificationInputs } from "./fields";
 import { inputsFromWire, toWireBody } from "./mapping";
 import { say } from "./messages";
 import { inputsOf, type NotificationState, type StoredNotification, stateFromLive } from "./outputs";
+import { pendingSteps } from "./pending";
 import { type LiveCampaign, liveCampaignOf } from "./plan";
 import { deleteReadsLive, planAdopt, planCreate, planDelete, planDiff, planDraftCheck, planUpdate } from "./planner";
 import { checkNotificationInputs, type InputCheck } from "./schema";
@@ -90,6 +91,8 @@ export class NotificationOperations {
       const refusal = planDraftCheck(stored, (await this.find(id, {}))?.live);
       if (refusal) throw refusalError(id, refusal);
     }
+    // The engine gets no detailed diff from a dynamic provider: say which lifecycle step is due.
+    for (const step of pendingSteps(stored, news)) this.reporter.warn(say.pending(id, stored.jobName, step));
     return { changes: true };
   }
 

@@ -112,3 +112,32 @@ describe("a provider warning", () => {
     expect(resource.outputs).not.toHaveProperty("__urn");
   });
 });
+
+// The dynamic host sends no detailed diff, so a campaign waiting for approval previewed as
+// `~ update` with no property marked. The provider names the pending step under the resource.
+describe("a campaign waiting for approval, previewed", () => {
+  const stack = emulatedStack("test/programs/campaigns");
+
+  it("names the pending sendAt and why, under its resource", async () => {
+    const { project } = stack;
+    const sendAt = new Date(Date.now() + 3_600_000).toISOString();
+    await project.setCampaigns({ waiting: { ...base, approval: { reason: "Please approve" }, sendAt } });
+    await project.up();
+    const pending = "`sendAt` is pending, not changed in code: it waits for the helpdesk owner's approval";
+
+    const preview = await project.run(["preview", "--expect-no-changes"]);
+    expect(preview.code).not.toBe(0); // there is still a step to take
+    expect(preview.stdout).toMatch(/HelpdeskNotification \(waiting\):\n\s+warning: waiting: push campaign \d+/);
+    expect(preview.stdout).toContain(pending);
+
+    const json = await project.run(["preview", "--json"]);
+    const about = (JSON.parse(json.stdout) as { diagnostics?: Diagnostic[] }).diagnostics?.filter((d) =>
+      d.message.includes(pending),
+    );
+    expect(about).toHaveLength(1);
+    expect(about?.[0]).toMatchObject({
+      severity: "warning",
+      urn: expect.stringMatching(/HelpdeskNotification::waiting$/),
+    });
+  });
+});
