@@ -3,7 +3,7 @@ import { URN_INPUT } from "../pulumi/resource-context";
 import { PROVIDER_SOURCE } from "../pulumi/provider-source";
 import { isResourceOfType } from "../pulumi/resource-type";
 import type { NewStaffScopeType, PushScopeType, PushType } from "./enums";
-import type { DeletePolicy, InputProperty } from "./fields";
+import { type DeletePolicy, type InputProperty, inputProperties } from "./fields";
 import { type NotificationState, type NotificationUserOutput, serverFieldNames } from "./outputs";
 import type { CampaignStage } from "./stage";
 
@@ -156,6 +156,21 @@ export class HelpdeskNotification extends pulumi.CustomResource {
       { ...serverFieldNames, ...args, [URN_INPUT]: urn, __provider: PROVIDER_SOURCE },
       opts,
     );
+  }
+
+  /**
+   * Looks up an existing campaign by id: every output (jobName, users, pushContent, status...)
+   * as Feishu now holds it, read through the provider with the stack's `feishu-helpdesk:*`
+   * settings. The campaign is not managed: removing the lookup changes nothing in Feishu.
+   * @param name The resource's name in this program.
+   * @param id The campaign's id (`notificationId`).
+   * @param opts Resource options (`parent`, `dependsOn`...).
+   */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): HelpdeskNotification {
+    // A read, not a create: the engine calls the provider's read with this id. The SDK makes an
+    // output only for a property the resource is given, so every input name is given, unset.
+    const unset = Object.fromEntries(inputProperties.map((property) => [property, undefined]));
+    return new HelpdeskNotification(name, unset as unknown as HelpdeskNotificationArgs, { ...opts, id });
   }
 
   /** True if `value` is a HelpdeskNotification, from any copy of this package. */

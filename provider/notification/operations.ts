@@ -128,7 +128,8 @@ export class NotificationOperations {
    * campaign that no longer exists. `stored` undefined: nothing is known of it yet.
    */
   async read(id: string, stored: StoredNotification | undefined): Promise<ReadNotificationState | undefined> {
-    const previous = withLists(stored ?? blankInputs);
+    // A lookup (`HelpdeskNotification.get`) has nothing stored: every field comes from Feishu.
+    const previous = withLists(stored?.jobName === undefined ? { ...blankInputs, ...definedOf(stored) } : stored);
     const fetched = await this.client().findNotification(id);
     if (fetched === undefined) {
       this.reporter.warn(say.goneOnRefresh(id, previous.jobName));
@@ -232,6 +233,10 @@ export class NotificationOperations {
     return new PlanExecutor(this.client(), this.reporter);
   }
 }
+
+/** `value`'s properties that are set. */
+const definedOf = <T extends object>(value: T | undefined): Partial<T> =>
+  Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /** The inputs assumed for a campaign read with nothing stored: every field comes from Feishu. */
 const blankInputs: NormalizedNotificationInputs = {
