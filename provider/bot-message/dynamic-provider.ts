@@ -1,4 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { hostCancellation } from "../pulumi/host-cancel";
 import { ClientSlot } from "../pulumi/client-slot";
 import type { UncheckedInputs } from "../pulumi/input-check";
 import { withoutProviderSource } from "../pulumi/provider-props";
@@ -17,7 +18,7 @@ export class BotMessageDynamicProvider implements pulumi.dynamic.ResourceProvide
   NormalizedBotMessageInputs,
   BotMessageState
 > {
-  readonly #slot = new ClientSlot();
+  readonly #slot = new ClientSlot(undefined, hostCancellation());
   readonly #operations = new BotMessageOperations(() => this.#slot.client, consoleReporter);
 
   /**

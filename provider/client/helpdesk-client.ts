@@ -1,6 +1,8 @@
 import { AccessTokenSource } from "./access-token-source";
 import { FeishuErrorCode } from "./api/error-codes";
-import { maxTimerMs, sleep, systemClock } from "./clock";
+import { maxTimerMs, systemClock } from "./clock";
+import { FeishuCancelledError } from "./errors/feishu-cancelled-error";
+import { cancellableSleep } from "./retry/cancellable-sleep";
 import { type HelpdeskCredentials, helpdeskAuthorization } from "./credentials";
 import { FeishuApiError } from "./errors/feishu-api-error";
 import { FeishuArgumentError } from "./errors/feishu-argument-error";
@@ -11,7 +13,7 @@ import { FeishuResponseError } from "./errors/feishu-response-error";
 import { SecretRedactor } from "./errors/redact";
 import { type FeishuCall, FeishuHttp, type FeishuReply } from "./feishu-http";
 import { type PacedEndpoint, type Pacer, type PacingOptions, sharedPacer, type WaitNotice } from "./pacing/pacer";
-import { type RetryOptions, retryVerdict } from "./retry/retry-policy";
+import { defaultRetryDeadlineMs, type RetryOptions, retryVerdict } from "./retry/retry-policy";
 import type {
   WireBotMessage,
   WireBotMessageData,
@@ -43,6 +45,11 @@ export interface RetryNotice {
 export interface HelpdeskClientOptions extends PacingOptions, RetryOptions {
   /** The access token and helpdesk credentials. */
   readonly credentials: HelpdeskCredentials;
+  /**
+   * Cancels the run: once aborted, no retry starts and a backoff wait ends at once with a
+   * {@link FeishuCancelledError}.
+   */
+  readonly signal?: AbortSignal;
   /**
    * Feishu, Lark, or the emulator's URL.
    * @default "https://open.feishu.cn"
@@ -441,7 +448,7 @@ export class HelpdeskClient {
     validate?: (call: FeishuCall, reply: FeishuReply) => void,
   ): Promise<{ call: FeishuCall; reply: FeishuReply }> {
     let started: number | undefined;
-    const deadline = this.options.retryDeadlineMs ?? 300_000;
+    const deadline = this.options.retryDeadlineMs ?? defaultRetryDeadlineMs();
     const paced = endpoint !== undefined && this.options.pacing !== false;
     let tokenRefreshed = false;
     for (let attempt = 0; ; attempt++) {
@@ -468,6 +475,8 @@ export class HelpdeskClient {
           this.#tokens.invalidate();
           continue;
         }
+        const endpointName = `${call.method} ${call.path}`;
+        if (this.options.signal?.aborted) throw new FeishuCancelledError({ endpoint: endpointName, cause: error });
         const verdict = retryVerdict(error, idempotent, attempt, this.options);
         const now = systemClock.now();
         if (!verdict.retry || now + verdict.afterMs - started > deadline) throw error;
@@ -484,7 +493,8 @@ export class HelpdeskClient {
         // Throttled: every call to the endpoint waits for the gateway's reset. This call waits
         // too, paced or not: without pacing nothing else would hold it back.
         if (verdict.rateLimited && paced) this.pacer.pauseUntil(endpoint, now + verdict.afterMs);
-        else await sleep(systemClock, verdict.afterMs);
+        else if (await cancellableSleep(systemClock, verdict.afterMs, this.options.signal))
+          throw new FeishuCancelledError({ endpoint: endpointName, cause: error });
       } finally {
         slot?.done();
       }

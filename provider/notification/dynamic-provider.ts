@@ -1,8 +1,11 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { ClientSlot } from "../pulumi/client-slot";
 import type { UncheckedInputs } from "../pulumi/input-check";
+import { hostCancellation } from "../pulumi/host-cancel";
+import { withQuietEcho } from "../pulumi/host-echo";
 import { withoutProviderSource } from "../pulumi/provider-props";
-import { consoleReporter } from "../pulumi/reporter";
+import { EngineReporter } from "../pulumi/reporter";
+import { splitUrn, URN_INPUT, withResource } from "../pulumi/resource-context";
 import { gatherSettings } from "../pulumi/settings";
 import { FeishuConfigError } from "../client/errors/feishu-config-error";
 import { settingsChecked } from "../pulumi/settings-check";
@@ -19,8 +22,22 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
   NormalizedNotificationInputs,
   StoredNotification
 > {
-  readonly #slot = new ClientSlot(consoleReporter);
-  readonly #operations = new NotificationOperations(() => this.#slot.client, consoleReporter);
+  readonly #reporter = new EngineReporter();
+  readonly #slot = new ClientSlot(this.#reporter, hostCancellation());
+  readonly #operations = new NotificationOperations(() => this.#slot.client, this.#reporter);
+
+  /**
+   * Runs an operation about the resource whose URN the inputs carry (see resource-context.ts):
+   * its warnings go under that resource, the host's echo of its errors is dropped, and every
+   * message is logged before the engine gets the answer.
+   */
+  async #about<T>(urn: unknown, call: () => Promise<T>): Promise<T> {
+    try {
+      return await withResource(urn, () => withQuietEcho(call));
+    } finally {
+      await this.#reporter.flush();
+    }
+  }
 
   /**
    * Takes the settings from the stack config (environment variables as fallback), or from an
@@ -35,8 +52,13 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
     olds: Partial<NormalizedNotificationInputs>,
     news: UncheckedInputs,
   ): Promise<pulumi.dynamic.CheckResult<NormalizedNotificationInputs>> {
-    const result = this.#operations.check(olds, withoutProviderSource(news));
-    return settingsChecked(this.#slot, olds, result);
+    // The resource's own URN (an input, see helpdesk-notification.ts) is no campaign field: the
+    // checks never see it, and it rides along in the checked inputs for the calls that follow.
+    const { urn, rest } = splitUrn(withoutProviderSource(news));
+    const previous = splitUrn(olds).rest;
+    const result = await settingsChecked(this.#slot, previous, this.#operations.check(previous, rest));
+    if (result.inputs === undefined || urn === undefined) return result;
+    return { inputs: { ...result.inputs, [URN_INPUT]: urn } as typeof result.inputs };
   }
 
   /** See {@link NotificationOperations.diff}. */
@@ -45,24 +67,29 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
     olds: StoredNotification,
     news: NormalizedNotificationInputs,
   ): Promise<pulumi.dynamic.DiffResult> {
-    const diff = await this.#operations.diff(id, olds, news);
-    // A change that did not read the campaign: verify the credentials now, so preview fails, not up.
-    if (diff.changes && !diff.readLive) {
-      const refused = await this.#slot.verifyCredentials();
-      if (refused !== undefined) throw new FeishuConfigError(refused);
-    }
-    return { changes: diff.changes };
+    // The URN is never a change: it is left out of the comparison.
+    const { urn, rest } = splitUrn(news);
+    return this.#about(urn, async () => {
+      const diff = await this.#operations.diff(id, splitUrn(olds).rest, rest);
+      // A change that did not read the campaign: verify the credentials now, so preview fails, not up.
+      if (diff.changes && !diff.readLive) {
+        const refused = await this.#slot.verifyCredentials();
+        if (refused !== undefined) throw new FeishuConfigError(refused);
+      }
+      return { changes: diff.changes };
+    });
   }
 
   /** See {@link NotificationOperations.create}. */
   async create(inputs: NormalizedNotificationInputs): Promise<pulumi.dynamic.CreateResult<StoredNotification>> {
-    const { id, state } = await this.#operations.create(inputs);
+    const { urn, rest } = splitUrn(inputs);
+    const { id, state } = await this.#about(urn, () => this.#operations.create(rest));
     return { id, outs: state };
   }
 
   /** See {@link NotificationOperations.read}; an empty result drops the resource from the stack. */
   async read(id: string, props?: StoredNotification): Promise<pulumi.dynamic.ReadResult<StoredNotification>> {
-    const read = await this.#operations.read(id, props);
+    const read = await this.#about(undefined, () => this.#operations.read(id, props && splitUrn(props).rest));
     return read === undefined ? {} : { id, props: read.state, inputs: read.inputs };
   }
 
@@ -72,11 +99,12 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
     olds: StoredNotification,
     news: NormalizedNotificationInputs,
   ): Promise<pulumi.dynamic.UpdateResult<StoredNotification>> {
-    return { outs: await this.#operations.update(id, olds, news) };
+    const { urn, rest } = splitUrn(news);
+    return { outs: await this.#about(urn, () => this.#operations.update(id, splitUrn(olds).rest, rest)) };
   }
 
   /** See {@link NotificationOperations.delete}. */
   async delete(id: string, props: StoredNotification): Promise<void> {
-    await this.#operations.delete(id, props);
+    await this.#about(undefined, () => this.#operations.delete(id, splitUrn(props).rest));
   }
 }

@@ -1,8 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
+import { URN_INPUT } from "../pulumi/resource-context";
 import { PROVIDER_SOURCE } from "../pulumi/provider-source";
 import { isResourceOfType } from "../pulumi/resource-type";
 import type { NewStaffScopeType, PushScopeType, PushType } from "./enums";
-import type { DeletePolicy, InputProperty } from "./fields";
+import { type DeletePolicy, type InputProperty, inputProperties } from "./fields";
 import { type NotificationState, type NotificationUserOutput, serverFieldNames } from "./outputs";
 import type { CampaignStage } from "./stage";
 
@@ -144,9 +145,35 @@ export class HelpdeskNotification extends pulumi.CustomResource {
    * @param args The campaign.
    * @param opts Resource options; `provider`: a FeishuHelpdeskProvider, for a helpdesk other than the stack config's.
    */
-  constructor(name: string, args: HelpdeskNotificationArgs, opts?: pulumi.CustomResourceOptions) {
+  constructor(name: string, args: HelpdeskNotificationArgs, opts?: pulumi.CustomResourceOptions);
+  /** @internal A lookup ({@link HelpdeskNotification.get}): no arguments, and the campaign's id in `opts.id`. */
+  constructor(name: string, args: undefined, opts: pulumi.CustomResourceOptions & { id: pulumi.Input<pulumi.ID> });
+  constructor(name: string, args: HelpdeskNotificationArgs | undefined, opts?: pulumi.CustomResourceOptions) {
+    // A lookup reads instead of creating, and the SDK makes an output only for a property the
+    // resource is given: so every input name is given, unset, and the read fills them from Feishu.
+    const given = args ?? Object.fromEntries(inputProperties.map((property) => [property, undefined]));
     // What pulumi.dynamic.Resource does, with a hand-written `__provider` (see provider-source.ts).
-    super(HelpdeskNotification.type, name, { ...serverFieldNames, ...args, __provider: PROVIDER_SOURCE }, opts);
+    // `__urn`: the resource's own URN, so the provider (which the dynamic host gives no URN) can
+    // show its warnings under this resource; it is never compared (see resource-context.ts).
+    const urn = pulumi.createUrn(name, HelpdeskNotification.type, opts?.parent);
+    super(
+      HelpdeskNotification.type,
+      name,
+      { ...serverFieldNames, ...given, [URN_INPUT]: urn, __provider: PROVIDER_SOURCE },
+      opts,
+    );
+  }
+
+  /**
+   * Looks up an existing campaign by id: every output (jobName, users, pushContent, status...)
+   * as Feishu now holds it, read through the provider with the stack's `feishu-helpdesk:*`
+   * settings. The campaign is not managed: removing the lookup changes nothing in Feishu.
+   * @param name The resource's name in this program.
+   * @param id The campaign's id (`notificationId`).
+   * @param opts Resource options (`parent`, `provider`, `dependsOn`...).
+   */
+  static get(name: string, id: pulumi.Input<pulumi.ID>, opts?: pulumi.CustomResourceOptions): HelpdeskNotification {
+    return new HelpdeskNotification(name, undefined, { ...opts, id });
   }
 
   /** True if `value` is a HelpdeskNotification, from any copy of this package. */

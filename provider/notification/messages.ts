@@ -1,6 +1,7 @@
 import { FeishuErrorCode } from "../client/api/error-codes";
 import type { FeishuApiError } from "../client/errors/feishu-api-error";
-import { campaignName } from "./errors/campaign-name";
+import { campaignName, isoTime } from "./errors/campaign-name";
+import type { PendingStep } from "./pending";
 import type { Notice } from "./plan";
 
 // Every warning a campaign's operations give, in one place. Each starts with the campaign it
@@ -59,6 +60,14 @@ export const say = {
   readBackFailed: (id: string, jobName: string, why: string) =>
     `${campaignName(id, jobName)} was written, but reading it back failed (${why}); ` +
     "run `pulumi refresh` to fill in its server fields.",
+  pending: (id: string, jobName: string, step: PendingStep) =>
+    `${campaignName(id, jobName)}: \`${step.property}\` is pending, not changed in code: ` +
+    (step.property === "approval"
+      ? "the campaign is a draft, and `pulumi up` submits it for review."
+      : step.why === "awaitingApproval"
+        ? `it waits for the helpdesk owner's approval; the first \`pulumi up\` after approval schedules it for ` +
+          `${isoTime(step.sendAt ?? "0")}.`
+        : `\`pulumi up\` schedules it for ${isoTime(step.sendAt ?? "0")}.`),
   goneOnRefresh: (id: string, jobName: string) =>
     `push campaign ${id} no longer exists in Feishu (code ${FeishuErrorCode.notFound}); ` +
     `removing it ("${jobName}") from the stack.`,

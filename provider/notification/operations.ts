@@ -10,6 +10,7 @@ import type { NormalizedNotificationInputs } from "./fields";
 import { inputsFromWire, toWireBody } from "./mapping";
 import { say } from "./messages";
 import { inputsOf, type NotificationState, type StoredNotification, stateFromLive } from "./outputs";
+import { pendingSteps } from "./pending";
 import { type LiveCampaign, liveCampaignOf } from "./plan";
 import { deleteReadsLive, planAdopt, planCreate, planDelete, planDiff, planDraftCheck, planUpdate } from "./planner";
 import { checkNotificationInputs, type InputCheck } from "./schema";
@@ -92,6 +93,8 @@ export class NotificationOperations {
       const refusal = planDraftCheck(stored, (await this.find(id, {}))?.live);
       if (refusal) throw refusalError(id, refusal);
     }
+    // The engine gets no detailed diff from a dynamic provider: say which lifecycle step is due.
+    for (const step of pendingSteps(stored, news)) this.reporter.warn(say.pending(id, stored.jobName, step));
     return { changes: true, readLive: plan.confirmDraft };
   }
 
@@ -127,7 +130,8 @@ export class NotificationOperations {
    * campaign that no longer exists. `stored` undefined: nothing is known of it yet.
    */
   async read(id: string, stored: StoredNotification | undefined): Promise<ReadNotificationState | undefined> {
-    const previous = withLists(stored ?? blankInputs);
+    // A lookup (`HelpdeskNotification.get`) has nothing stored: every field comes from Feishu.
+    const previous = withLists(stored?.jobName === undefined ? { ...blankInputs, ...definedOf(stored) } : stored);
     const fetched = await this.client().findNotification(id);
     if (fetched === undefined) {
       this.reporter.warn(say.goneOnRefresh(id, previous.jobName));
@@ -231,6 +235,10 @@ export class NotificationOperations {
     return new PlanExecutor(this.client(), this.reporter);
   }
 }
+
+/** `value`'s properties that are set. */
+const definedOf = <T extends object>(value: T | undefined): Partial<T> =>
+  Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /** The inputs assumed for a campaign read with nothing stored: every field comes from Feishu. */
 const blankInputs: NormalizedNotificationInputs = {

@@ -39,10 +39,15 @@ export class ClientSlot {
   #client: HelpdeskClient | undefined;
   #verified: Promise<string | undefined> | undefined;
   readonly #reporter: Reporter | undefined;
+  readonly #signal: AbortSignal | undefined;
 
-  /** @param reporter Told why calls wait or are retried; none for a provider that says nothing. */
-  constructor(reporter?: Reporter) {
+  /**
+   * @param reporter Told why calls wait or are retried; none for a provider that says nothing.
+   * @param signal Aborts when the run is cancelled: no retry starts after it, no backoff outlasts it.
+   */
+  constructor(reporter?: Reporter, signal?: AbortSignal) {
     this.#reporter = reporter;
+    this.#signal = signal;
   }
 
   /** Uses these settings from now on (the next call makes a new client). */
@@ -80,6 +85,7 @@ export class ClientSlot {
       throw new FeishuConfigError("The provider's settings are not known yet (they come from another resource).");
     this.#client ??= new HelpdeskClient({
       ...resolution.options,
+      ...(this.#signal ? { signal: this.#signal } : {}),
       ...(this.#reporter ? progressHooks(this.#reporter) : {}),
     });
     return this.#client;

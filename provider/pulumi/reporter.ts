@@ -1,9 +1,11 @@
 import type { HelpdeskClientOptions } from "../client/helpdesk-client";
 import { describeWait } from "../client/pacing/pacer";
+import { engineLog } from "./engine-log";
+import { currentResource } from "./resource-context";
 
 /**
  * Where an operation tells the user what it did or why it is slow, whatever hosts it: the
- * dynamic provider writes to the console, another host may send diagnostics.
+ * dynamic provider sends the engine diagnostics, a test may collect them.
  */
 export interface Reporter {
   /** Something the user should know: the operation succeeded, but not entirely as declared. */
@@ -12,34 +14,96 @@ export interface Reporter {
   info(message: string): void;
 }
 
+/** The resource's Pulumi name before a message, when known, so each line says what it is about. */
+const about = (message: string): string => {
+  const resource = currentResource();
+  return resource === undefined ? message : `${resource.name}: ${message}`;
+};
+
 /**
- * The dynamic provider's reporter: its stdout and stderr reach the engine, which shows them in
- * the `pulumi up` output.
+ * The console reporter: the dynamic provider's stderr reaches the engine, which shows it under the
+ * Stack as `info#err`. The fallback when there is no engine to log to.
  */
 export const consoleReporter: Reporter = {
-  warn: (message) => console.warn(`warning: ${message}`),
+  warn: (message) => console.warn(`warning: ${about(message)}`),
   info: (message) => console.error(`info: ${message}`),
 };
 
 /**
- * Client hooks that say why calls are slow, at most once per endpoint every 5 s: with 40
- * campaigns queued for create slots, one line is news and forty are noise.
+ * The dynamic provider's reporter: each message goes to the engine's Log (see engine-log.ts) with
+ * its severity and, for a warning, the URN of the resource the current call is about, so it is
+ * shown once, under that resource. Progress notices span resources and go under the Stack.
+ * Logging is asynchronous: the adapter awaits {@link EngineReporter.flush} before it answers, so
+ * every message is in before the engine moves on.
  */
-export function progressHooks(reporter: Reporter): Pick<HelpdeskClientOptions, "onWait" | "onRetry"> {
-  const lastSaid = new Map<string, number>();
-  const say = (key: string, message: string) => {
-    const now = Date.now();
-    if (now - (lastSaid.get(key) ?? 0) < 5000) return;
-    lastSaid.set(key, now);
-    reporter.info(message);
-  };
+export class EngineReporter implements Reporter {
+  readonly #pending = new Set<Promise<void>>();
+
+  warn(message: string): void {
+    const resource = currentResource();
+    this.#send(about(message), "warning", resource?.urn, () => consoleReporter.warn(message));
+  }
+
+  info(message: string): void {
+    this.#send(message, "info", undefined, () => consoleReporter.info(message));
+  }
+
+  /** Resolves once every message sent so far has reached the engine (or the console). */
+  async flush(): Promise<void> {
+    await Promise.all([...this.#pending]);
+  }
+
+  #send(message: string, severity: "info" | "warning", urn: string | undefined, fallback: () => void): void {
+    const sent: Promise<void> = engineLog(message, severity, urn).then(
+      (ok) => (ok ? undefined : fallback()),
+      () => fallback(),
+    );
+    this.#pending.add(sent);
+    void sent.finally(() => this.#pending.delete(sent));
+  }
+}
+
+/** An endpoint with its ids left out: `GET /open-apis/helpdesk/v1/notifications/:id`. */
+export const endpointPattern = (endpoint: string): string => endpoint.replace(/\/\d+(?=\/|$)/g, "/:id");
+
+/** How many retries of one endpoint were due since it was last reported, and the last one. */
+interface RetryTally {
+  count: number;
+  lastSaidAt: number;
+}
+
+/**
+ * Client hooks that say why calls are slow, at most once per endpoint every 5 s, however many
+ * campaigns (ids) the calls are about: with 40 campaigns retrying, one line saying "40 calls"
+ * is news and forty lines are noise.
+ */
+export function progressHooks(
+  reporter: Reporter,
+  now: () => number = Date.now,
+): Pick<HelpdeskClientOptions, "onWait" | "onRetry"> {
+  const lastWait = new Map<string, number>();
+  const retries = new Map<string, RetryTally>();
   return {
-    onWait: (notice) => say(`wait ${notice.endpoint}`, describeWait(notice)),
-    onRetry: (notice) =>
-      say(
-        `retry ${notice.endpoint}`,
-        `retrying ${notice.endpoint} in ${(notice.afterMs / 1000).toFixed(1)}s ` +
-          `(attempt ${notice.attempt} failed: ${notice.error.message})`,
-      ),
+    onWait: (notice) => {
+      const at = now();
+      if (at - (lastWait.get(notice.endpoint) ?? Number.NEGATIVE_INFINITY) < 5000) return;
+      lastWait.set(notice.endpoint, at);
+      reporter.info(describeWait(notice));
+    },
+    onRetry: (notice) => {
+      const endpoint = endpointPattern(notice.endpoint);
+      const tally = retries.get(endpoint) ?? { count: 0, lastSaidAt: Number.NEGATIVE_INFINITY };
+      retries.set(endpoint, tally);
+      tally.count++;
+      const at = now();
+      if (at - tally.lastSaidAt < 5000) return;
+      const calls = tally.count === 1 ? "1 call" : `${tally.count} calls`;
+      reporter.info(
+        `retrying ${endpoint}: ${calls} failed since the last notice, the latest (attempt ${notice.attempt}) with: ` +
+          `${notice.error.message.split("\n")[0]}`,
+      );
+      tally.count = 0;
+      tally.lastSaidAt = at;
+    },
   };
 }

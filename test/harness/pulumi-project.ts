@@ -1,4 +1,4 @@
-import { execFile } from "node:child_process";
+import { type ChildProcess, execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -104,6 +104,28 @@ export class PulumiProject {
         },
       );
     });
+  }
+
+  /**
+   * Starts `pulumi <args>` and returns at once: the process, to signal it as a CI runner would
+   * (`child.kill("SIGTERM")` reaches `pulumi` alone, as `timeout` sends it), and its outcome.
+   */
+  start(args: readonly string[]): { readonly child: ChildProcess; readonly done: Promise<PulumiRun> } {
+    let child!: ChildProcess;
+    const done = new Promise<PulumiRun>((resolve) => {
+      child = execFile(
+        "pulumi",
+        [...args, "--non-interactive"],
+        { cwd: this.dir, env: this.env, maxBuffer: 64 * 1024 * 1024 },
+        (error, stdout, stderr) => {
+          const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+          const run = { code, stdout, stderr, output: `${stdout}\n${stderr}` };
+          this.transcript.push(run.output);
+          resolve(run);
+        },
+      );
+    });
+    return { child, done };
   }
 
   /**

@@ -48,7 +48,12 @@ export class FeishuNetworkError extends FeishuHelpdeskError {
       `${endpoint} to ${origin} ${why}.\n` +
         (timedOut
           ? "Feishu, or the network or proxy in between, was too slow; a longer timeoutMs gives it more time."
-          : `Check that ${origin} is reachable from here, through the proxy if HTTPS_PROXY / HTTP_PROXY set one.`),
+          : code === "ECONNREFUSED" || code === "ENOTFOUND"
+            ? `Nothing answers at ${origin}: check the base URL setting (\`feishu-helpdesk:baseUrl\` in the stack ` +
+              "config, or FEISHU_BASE_URL), and that it is reachable from here. `pulumi refresh` and " +
+              "`pulumi destroy` use the base URL recorded in the state: run `pulumi up` first, or " +
+              "`pulumi refresh --run-program`."
+            : `Check that ${origin} is reachable from here, through the proxy if HTTPS_PROXY / HTTP_PROXY set one.`),
       { cause: args.cause },
     );
     this.endpoint = endpoint;

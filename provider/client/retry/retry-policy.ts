@@ -3,11 +3,27 @@ import { FeishuApiError } from "../errors/feishu-api-error";
 import { FeishuNetworkError } from "../errors/feishu-network-error";
 import { FeishuResponseError } from "../errors/feishu-response-error";
 
+/**
+ * The retry deadline when none is set: 300 s, or 60 s under `CI=true`. A pipeline job has a
+ * runner timeout of its own and a person waiting on the pull request; 60 s still rides out a
+ * gateway's throttling window (Feishu's reset is at most a minute) but not an outage.
+ */
+export function defaultRetryDeadlineMs(env: NodeJS.ProcessEnv = process.env): number {
+  return env.CI === "true" || env.CI === "1" ? 60_000 : 300_000;
+}
+
+/**
+ * Quick attempts after a refused connection (or a host name that does not resolve): nothing
+ * listens at the base URL, which a misconfigured `baseUrl` explains far more often than an
+ * outage, so minutes of retries would only delay the message that says so.
+ */
+export const REFUSED_CONNECTION_RETRIES = 2;
+
 /** Retry settings. */
 export interface RetryOptions {
   /**
    * No retry starts later than this after the first attempt.
-   * @default 300000
+   * @default 300000, or 60000 under `CI=true` (see {@link defaultRetryDeadlineMs})
    */
   readonly retryDeadlineMs?: number;
   /**
@@ -29,6 +45,7 @@ export type RetryVerdict =
 /**
  * Whether a failed call may be repeated. GET and PATCH (a full-body PATCH is idempotent) are
  * retried on throttling, server errors, timeouts, dropped connections and unreadable replies.
+ * A refused connection only {@link REFUSED_CONNECTION_RETRIES} times, quickly.
  * A POST (not idempotent) only when it provably was not processed: the gateway throttled it
  * (429 / 99991400), or the connection was refused before anything was sent. Nothing else is
  * retried: not a refusal (4xx), not a redirect (FeishuRedirectError), not a configuration error.
@@ -60,6 +77,10 @@ export function retryVerdict(
     return { retry: false };
   }
   if (FeishuNetworkError.isInstance(error)) {
+    if (!error.requestSent)
+      return attempt < REFUSED_CONNECTION_RETRIES
+        ? { retry: true, afterMs: Math.min(backoff(), 1000), rateLimited: false }
+        : { retry: false };
     if (idempotent || !error.requestSent) return { retry: true, afterMs: backoff(), rateLimited: false };
     return { retry: false };
   }

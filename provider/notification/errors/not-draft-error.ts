@@ -17,8 +17,10 @@ export class NotificationNotDraftError extends FeishuHelpdeskError {
       "NotificationNotDraftError",
       `Cannot update push campaign ${args.notificationId} ("${args.jobName}"): Feishu reports status ${args.status}, ` +
         "and only drafts (status 0) can be edited. Nothing was sent and the stack state is unchanged.\n" +
-        "To go on: revert this change in code to keep the campaign as it is, or create a new campaign (rename the " +
-        "resource, or `pulumi state delete` this one) and withdraw the old one in the Helpdesk console.",
+        "To go on, either: revert this change in code; or, while the campaign is under review, set " +
+        "`cancelToEdit: true` to withdraw the review, edit it and submit it again; or keep the campaign as it is " +
+        "with the resource option `ignoreChanges` for the changed properties, or declare a new campaign (rename " +
+        "the resource) and withdraw the old one in the Helpdesk console.",
     );
     this.notificationId = args.notificationId;
     this.jobName = args.jobName;

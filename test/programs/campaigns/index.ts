@@ -12,3 +12,13 @@ for (const [name, args] of Object.entries(specs)) {
     .all([campaign.notificationId, campaign.status, campaign.targetUserCount])
     .apply(([notificationId, status, targetUserCount]) => ({ notificationId, status, targetUserCount }));
 }
+
+// `lookups` (name → campaign id): existing campaigns read with HelpdeskNotification.get.
+const lookups = new pulumi.Config().getObject<Record<string, string>>("lookups") ?? {};
+export const found: Record<string, pulumi.Output<unknown>> = {};
+for (const [name, id] of Object.entries(lookups)) {
+  const campaign = HelpdeskNotification.get(name, id);
+  found[name] = pulumi
+    .all([campaign.jobName, campaign.users, campaign.pushContent, campaign.status, campaign.stage])
+    .apply(([jobName, users, pushContent, status, stage]) => ({ jobName, users, pushContent, status, stage }));
+}

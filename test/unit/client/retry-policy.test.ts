@@ -5,7 +5,7 @@ import { FeishuConfigError } from "../../../provider/client/errors/feishu-config
 import { FeishuNetworkError } from "../../../provider/client/errors/feishu-network-error";
 import { FeishuRedirectError } from "../../../provider/client/errors/feishu-redirect-error";
 import { FeishuResponseError } from "../../../provider/client/errors/feishu-response-error";
-import { retryVerdict } from "../../../provider/client/retry/retry-policy";
+import { defaultRetryDeadlineMs, retryVerdict } from "../../../provider/client/retry/retry-policy";
 
 const request = { method: "GET", url: "https://open.feishu.cn/open-apis/helpdesk/v1/notifications/1", headers: {} };
 const apiError = (status: number, code: number, rateLimitResetSeconds?: number) =>
@@ -70,5 +70,34 @@ describe("retryVerdict", () => {
       }),
       { seed: 7, numRuns: 200 },
     );
+  });
+});
+
+describe("a refused connection", () => {
+  it("is retried a few times, quickly, then given up: a wrong baseUrl should say so at once", () => {
+    for (const code of ["ECONNREFUSED", "ENOTFOUND"])
+      for (const idempotent of [true, false]) {
+        const verdicts = [0, 1, 2, 3].map((attempt) =>
+          retryVerdict(networkError(code), idempotent, attempt, { retryMaxDelayMs: 20_000 }, () => 0.99),
+        );
+        expect(verdicts.map((v) => v.retry)).toEqual([true, true, false, false]);
+        for (const v of verdicts) if (v.retry) expect(v.afterMs).toBeLessThanOrEqual(1000);
+      }
+  });
+
+  it("names the base URL and the config key that sets it", () => {
+    const error = networkError("ECONNREFUSED");
+    expect(error.message).toContain("Nothing answers at https://open.feishu.cn");
+    expect(error.message).toContain("feishu-helpdesk:baseUrl");
+    expect(networkError("ETIMEDOUT").message).not.toContain("Nothing answers");
+  });
+});
+
+describe("defaultRetryDeadlineMs", () => {
+  it("is 60 s under CI=true, 300 s elsewhere", () => {
+    expect(defaultRetryDeadlineMs({ CI: "true" })).toBe(60_000);
+    expect(defaultRetryDeadlineMs({ CI: "1" })).toBe(60_000);
+    expect(defaultRetryDeadlineMs({})).toBe(300_000);
+    expect(defaultRetryDeadlineMs({ CI: "false" })).toBe(300_000);
   });
 });

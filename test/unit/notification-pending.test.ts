@@ -1,0 +1,39 @@
+import type { NormalizedNotificationInputs } from "../../provider/notification/fields";
+import type { StoredNotification } from "../../provider/notification/outputs";
+import { pendingSteps } from "../../provider/notification/pending";
+import { UNKNOWN } from "../../provider/pulumi/unknown";
+
+const inputs: NormalizedNotificationInputs = {
+  jobName: "j",
+  pushContent: "{}",
+  pushType: "scheduled",
+  pushScopeType: "allMembers",
+  newStaffDepartments: [],
+  users: [],
+  departments: [],
+  chats: [],
+};
+const stored = (extra: Partial<StoredNotification>) => ({ ...inputs, ...extra }) as StoredNotification;
+
+describe("pendingSteps", () => {
+  it("names sendAt waiting for approval on a campaign under review", () => {
+    const olds = stored({ approval: { reason: "r" }, status: 1, stage: "submitted" });
+    expect(pendingSteps(olds, { ...inputs, approval: { reason: "r" }, sendAt: "1800000000000" })).toEqual([
+      { property: "sendAt", why: "awaitingApproval", sendAt: "1800000000000" },
+    ]);
+  });
+
+  it("names approval and sendAt due on a draft", () => {
+    const olds = stored({ status: 0, stage: "draft" });
+    expect(pendingSteps(olds, { ...inputs, approval: { reason: "r" }, sendAt: "1800000000000" })).toEqual([
+      { property: "approval", why: "draft" },
+      { property: "sendAt", why: "draft", sendAt: "1800000000000" },
+    ]);
+  });
+
+  it("finds nothing once scheduled, nor for a value not known yet", () => {
+    const olds = stored({ status: 3, stage: "scheduled", sendAt: "1800000000000" });
+    expect(pendingSteps(olds, { ...inputs, sendAt: "1800000000000" })).toEqual([]);
+    expect(pendingSteps(stored({ status: 0 }), { ...inputs, sendAt: UNKNOWN })).toEqual([]);
+  });
+});
