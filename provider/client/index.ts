@@ -13,6 +13,7 @@ export {
 export type { HelpdeskCredentials } from "./credentials";
 export { FeishuApiError } from "./errors/feishu-api-error";
 export { FeishuArgumentError } from "./errors/feishu-argument-error";
+export { FeishuCancelledError } from "./errors/feishu-cancelled-error";
 export { FeishuConfigError } from "./errors/feishu-config-error";
 export { FeishuHelpdeskError } from "./errors/feishu-helpdesk-error";
 export { FeishuNetworkError } from "./errors/feishu-network-error";
