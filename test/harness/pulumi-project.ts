@@ -91,19 +91,7 @@ export class PulumiProject {
 
   /** Runs `pulumi <args>` in the program's folder; never throws for a non-zero exit. */
   run(args: readonly string[]): Promise<PulumiRun> {
-    return new Promise((resolve) => {
-      execFile(
-        "pulumi",
-        [...args, "--non-interactive"],
-        { cwd: this.dir, env: this.env, maxBuffer: 64 * 1024 * 1024 },
-        (error, stdout, stderr) => {
-          const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-          const run = { code, stdout, stderr, output: `${stdout}\n${stderr}` };
-          this.transcript.push(run.output);
-          resolve(run);
-        },
-      );
-    });
+    return this.start(args).done;
   }
 
   /**
@@ -111,21 +99,7 @@ export class PulumiProject {
    * (`child.kill("SIGTERM")` reaches `pulumi` alone, as `timeout` sends it), and its outcome.
    */
   start(args: readonly string[]): { readonly child: ChildProcess; readonly done: Promise<PulumiRun> } {
-    let child!: ChildProcess;
-    const done = new Promise<PulumiRun>((resolve) => {
-      child = execFile(
-        "pulumi",
-        [...args, "--non-interactive"],
-        { cwd: this.dir, env: this.env, maxBuffer: 64 * 1024 * 1024 },
-        (error, stdout, stderr) => {
-          const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-          const run = { code, stdout, stderr, output: `${stdout}\n${stderr}` };
-          this.transcript.push(run.output);
-          resolve(run);
-        },
-      );
-    });
-    return { child, done };
+    return this.exec("pulumi", [...args, "--non-interactive"], this.env);
   }
 
   /**
@@ -133,19 +107,25 @@ export class PulumiProject {
    * project's environment (engine on PATH, backend, PULUMI_HOME) under `env`; never throws.
    */
   shell(script: string, env: Record<string, string> = {}): Promise<PulumiRun> {
-    return new Promise((resolve) => {
-      execFile(
-        "bash",
-        ["--noprofile", "--norc", "-eo", "pipefail", "-c", script],
-        { cwd: this.dir, env: { ...this.env, ...env }, maxBuffer: 64 * 1024 * 1024 },
-        (error, stdout, stderr) => {
-          const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
-          const run = { code, stdout, stderr, output: `${stdout}\n${stderr}` };
-          this.transcript.push(run.output);
-          resolve(run);
-        },
-      );
+    return this.exec("bash", ["--noprofile", "--norc", "-eo", "pipefail", "-c", script], { ...this.env, ...env }).done;
+  }
+
+  /** Runs a command in the program's folder, keeping its output in the transcript. */
+  private exec(
+    file: string,
+    args: readonly string[],
+    env: NodeJS.ProcessEnv,
+  ): { readonly child: ChildProcess; readonly done: Promise<PulumiRun> } {
+    let child!: ChildProcess;
+    const done = new Promise<PulumiRun>((resolve) => {
+      child = execFile(file, args, { cwd: this.dir, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+        const run = { code, stdout, stderr, output: `${stdout}\n${stderr}` };
+        this.transcript.push(run.output);
+        resolve(run);
+      });
     });
+    return { child, done };
   }
 
   /** The project's file backend, as `PULUMI_BACKEND_URL` gives it. */
