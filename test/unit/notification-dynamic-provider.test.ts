@@ -22,13 +22,16 @@ describe("NotificationDynamicProvider", () => {
   });
   afterAll(() => emulator.close());
 
-  async function configured(): Promise<NotificationDynamicProvider> {
+  /** A provider configured for `baseUrl` (default: the emulator) with the test's credentials, some replaced. */
+  async function configured(
+    changes: { baseUrl?: string; helpdeskToken?: string } = {},
+  ): Promise<NotificationDynamicProvider> {
     const provider = new NotificationDynamicProvider();
     await provider.configure({
       config: config({
-        "feishu-helpdesk:baseUrl": emulator.url,
+        "feishu-helpdesk:baseUrl": changes.baseUrl ?? emulator.url,
         "feishu-helpdesk:helpdeskId": credentials.helpdeskId,
-        "feishu-helpdesk:helpdeskToken": credentials.helpdeskToken,
+        "feishu-helpdesk:helpdeskToken": changes.helpdeskToken ?? credentials.helpdeskToken,
         "feishu-helpdesk:appId": credentials.appId,
         "feishu-helpdesk:appSecret": credentials.appSecret,
       }),
@@ -96,16 +99,7 @@ describe("NotificationDynamicProvider", () => {
   });
 
   it("fails check for a create when Feishu refuses the helpdesk token, and nothing is created", async () => {
-    const provider = new NotificationDynamicProvider();
-    await provider.configure({
-      config: config({
-        "feishu-helpdesk:baseUrl": emulator.url,
-        "feishu-helpdesk:helpdeskId": credentials.helpdeskId,
-        "feishu-helpdesk:helpdeskToken": "not-the-token",
-        "feishu-helpdesk:appId": credentials.appId,
-        "feishu-helpdesk:appSecret": credentials.appSecret,
-      }),
-    });
+    const provider = await configured({ helpdeskToken: "not-the-token" });
     const before = emulator.notifications().length;
     const checked = await provider.check(
       {},
@@ -133,16 +127,7 @@ describe("NotificationDynamicProvider", () => {
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     try {
-      const provider = new NotificationDynamicProvider();
-      await provider.configure({
-        config: config({
-          "feishu-helpdesk:baseUrl": `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-          "feishu-helpdesk:helpdeskId": credentials.helpdeskId,
-          "feishu-helpdesk:helpdeskToken": credentials.helpdeskToken,
-          "feishu-helpdesk:appId": credentials.appId,
-          "feishu-helpdesk:appSecret": credentials.appSecret,
-        }),
-      });
+      const provider = await configured({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
       const checked = await provider.check(
         {},
         { jobName: "J", pushType: "scheduled", pushScopeType: "allMembers", pushContent: sampleCard },
@@ -160,16 +145,7 @@ describe("NotificationDynamicProvider", () => {
       { jobName: "J", pushType: "scheduled", pushScopeType: "allMembers", pushContent: sampleCard },
     );
     const created = await good.create(checked.inputs!);
-    const wrong = new NotificationDynamicProvider();
-    await wrong.configure({
-      config: config({
-        "feishu-helpdesk:baseUrl": emulator.url,
-        "feishu-helpdesk:helpdeskId": credentials.helpdeskId,
-        "feishu-helpdesk:helpdeskToken": "not-the-token",
-        "feishu-helpdesk:appId": credentials.appId,
-        "feishu-helpdesk:appSecret": credentials.appSecret,
-      }),
-    });
+    const wrong = await configured({ helpdeskToken: "not-the-token" });
     emulator.clearRequests();
     expect((await wrong.diff(created.id, created.outs!, checked.inputs!)).changes).toBe(false);
     expect(emulator.requests).toEqual([]);
