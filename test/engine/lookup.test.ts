@@ -43,7 +43,7 @@ describe("looking up an existing campaign", () => {
 describe("getNotificationOutput", () => {
   const stack = emulatedStack("test/programs/campaigns");
 
-  it("exports a field of an existing campaign, with the stack config's settings, and no credential in the state", async () => {
+  it("exports a field of an existing campaign with the stack config, and no credential in the state", async () => {
     const { emulator, project, credentials } = stack;
     const checked = checkNotificationInputs({
       jobName: "Made elsewhere",

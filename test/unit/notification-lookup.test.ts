@@ -86,7 +86,8 @@ describe("getNotification", () => {
     const given = await getNotification(id, { settings: noSecret }).catch((e: unknown) => e);
     expect((given as Error).message).toBe(
       "The settings given to getNotification (which never come from FEISHU_* variables): appSecret is not set " +
-        "(appId is, and needs it for a tenant access token). Set it: settings.appSecret in the options of getNotification",
+        "(appId is, and needs it for a tenant access token). " +
+        "Set it: settings.appSecret in the options of getNotification",
     );
   });
 
