@@ -4,6 +4,7 @@
  * - {@link HelpdeskNotification}: a push campaign as a Pulumi (dynamic) resource.
  * - {@link HelpdeskBotMessage}: a message through the helpdesk bot, as a resource.
  * - {@link FeishuHelpdeskProvider}: the settings of one helpdesk, for programs that manage several.
+ * - {@link getNotification}, {@link getNotificationOutput}: read an existing campaign in a program.
  * - {@link HelpdeskClient}: a typed client of the same API, usable without Pulumi.
  * - The emulator lives at `pulumi-feishu-helpdesk/emulator`.
  */
@@ -35,6 +36,8 @@ export type {
   NormalizedNotificationInputs,
 } from "./notification/fields";
 export type { HelpdeskNotificationArgs, MessageCard } from "./notification/helpdesk-notification";
+export type { LookedUpNotification, NotificationLookupOptions } from "./notification/lookup";
+export { getNotification, getNotificationOutput } from "./notification/lookup";
 export { HelpdeskNotification } from "./notification/helpdesk-notification";
 export type {
   NotificationServerFields,

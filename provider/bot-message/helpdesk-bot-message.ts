@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { BOT_MESSAGE_PROVIDER_SOURCE } from "../pulumi/provider-source";
+import { URN_INPUT } from "../pulumi/resource-context";
 import { isResourceOfType } from "../pulumi/resource-type";
 import type { BotMessageType } from "./content";
 
@@ -50,10 +51,19 @@ export class HelpdeskBotMessage extends pulumi.CustomResource {
    * @param opts Resource options; `provider`: a FeishuHelpdeskProvider, for a helpdesk other than the stack config's.
    */
   constructor(name: string, args: HelpdeskBotMessageArgs, opts?: pulumi.CustomResourceOptions) {
+    // `__urn`: the resource's own URN, so the provider can show its warnings under this resource
+    // (as HelpdeskNotification does; see resource-context.ts). It is never compared.
+    const urn = pulumi.createUrn(name, HelpdeskBotMessage.type, opts?.parent);
     super(
       HelpdeskBotMessage.type,
       name,
-      { messageId: undefined, sentAt: undefined, ...args, __provider: BOT_MESSAGE_PROVIDER_SOURCE },
+      {
+        messageId: undefined,
+        sentAt: undefined,
+        ...args,
+        [URN_INPUT]: urn,
+        __provider: BOT_MESSAGE_PROVIDER_SOURCE,
+      },
       opts,
     );
   }

@@ -5,7 +5,7 @@ import { hostCancellation } from "../pulumi/host-cancel";
 import { withQuietEcho } from "../pulumi/host-echo";
 import { withoutProviderSource } from "../pulumi/provider-props";
 import { EngineReporter } from "../pulumi/reporter";
-import { splitUrn, URN_INPUT, withResource } from "../pulumi/resource-context";
+import { splitUrn, URN_INPUT, withResource, withUrn } from "../pulumi/resource-context";
 import { gatherSettings } from "../pulumi/settings";
 import { FeishuConfigError } from "../client/errors/feishu-config-error";
 import { settingsChecked } from "../pulumi/settings-check";
@@ -84,13 +84,19 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
   async create(inputs: NormalizedNotificationInputs): Promise<pulumi.dynamic.CreateResult<StoredNotification>> {
     const { urn, rest } = splitUrn(inputs);
     const { id, state } = await this.#about(urn, () => this.#operations.create(rest));
-    return { id, outs: state };
+    return { id, outs: withUrn(state, urn) };
   }
 
-  /** See {@link NotificationOperations.read}; an empty result drops the resource from the stack. */
+  /**
+   * See {@link NotificationOperations.read}; an empty result drops the resource from the stack.
+   * The URN comes from the outputs (kept there for this), or a lookup's inputs.
+   */
   async read(id: string, props?: StoredNotification): Promise<pulumi.dynamic.ReadResult<StoredNotification>> {
-    const read = await this.#about(undefined, () => this.#operations.read(id, props && splitUrn(props).rest));
-    return read === undefined ? {} : { id, props: read.state, inputs: read.inputs };
+    const { urn, rest } = props === undefined ? { urn: undefined, rest: undefined } : splitUrn(props);
+    const read = await this.#about(urn, () => this.#operations.read(id, rest));
+    return read === undefined
+      ? {}
+      : { id, props: withUrn(read.state, urn), inputs: withUrn(read.inputs, urn) as NormalizedNotificationInputs };
   }
 
   /** See {@link NotificationOperations.update}. */
@@ -100,11 +106,12 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
     news: NormalizedNotificationInputs,
   ): Promise<pulumi.dynamic.UpdateResult<StoredNotification>> {
     const { urn, rest } = splitUrn(news);
-    return { outs: await this.#about(urn, () => this.#operations.update(id, splitUrn(olds).rest, rest)) };
+    return { outs: withUrn(await this.#about(urn, () => this.#operations.update(id, splitUrn(olds).rest, rest)), urn) };
   }
 
-  /** See {@link NotificationOperations.delete}. */
+  /** See {@link NotificationOperations.delete}; its warnings go under the resource whose URN the outputs keep. */
   async delete(id: string, props: StoredNotification): Promise<void> {
-    await this.#about(undefined, () => this.#operations.delete(id, splitUrn(props).rest));
+    const { urn, rest } = splitUrn(props);
+    await this.#about(urn, () => this.#operations.delete(id, rest));
   }
 }

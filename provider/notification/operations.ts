@@ -241,7 +241,7 @@ const definedOf = <T extends object>(value: T | undefined): Partial<T> =>
   Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 /** The inputs assumed for a campaign read with nothing stored: every field comes from Feishu. */
-const blankInputs: NormalizedNotificationInputs = {
+export const blankInputs: NormalizedNotificationInputs = {
   jobName: "",
   pushContent: "{}",
   pushType: "scheduled",

@@ -37,3 +37,11 @@ export function splitUrn<T extends object>(props: T): { readonly urn: unknown; r
   const { [URN_INPUT]: urn, ...rest } = props as Record<string, unknown>;
   return { urn, rest: rest as T };
 }
+
+/**
+ * `state` with the resource's URN kept in it, so refresh and delete (whose calls carry only the
+ * outputs) can still show their warnings under the resource. About 100 bytes per resource.
+ */
+export function withUrn<T extends object>(state: T, urn: unknown): T {
+  return typeof urn === "string" ? { ...state, [URN_INPUT]: urn } : state;
+}

@@ -43,6 +43,12 @@ export type SettingsSource =
       readonly kind: "explicit";
       /** The provider's resource name. */
       readonly name: string;
+    }
+  | {
+      /** The `settings` option of a lookup (`getNotification(id, { settings })`): those values alone. */
+      readonly kind: "given";
+      /** The function they were given to. */
+      readonly to: string;
     };
 
 /** The settings a provider process sees, and where they came from. */
@@ -213,13 +219,14 @@ export function resolveSettings(
 /** Where to set one setting: the config key and its variable, or the explicit provider's argument. */
 export function whereToSet(key: ConfigKey, source: SettingsSource): string {
   if (source.kind === "explicit") return `the ${key} argument of new FeishuHelpdeskProvider("${source.name}", …)`;
+  if (source.kind === "given") return `settings.${key} in the options of ${source.to}`;
   const secret = configKeys[key].secret ? "--secret " : "";
   return `pulumi config set ${secret}${CONFIG_NAMESPACE}:${key} <value> (or the ${configKeys[key].env} variable)`;
 }
 
 /** The name of a setting as the user sets it: `feishu-helpdesk:helpdeskToken`, or a provider argument. */
 const settingName = (key: ConfigKey, source: SettingsSource) =>
-  source.kind === "explicit" ? key : `${CONFIG_NAMESPACE}:${key}`;
+  source.kind === "stack" ? `${CONFIG_NAMESPACE}:${key}` : key;
 
 /**
  * One message for every problem, each naming the setting and where to set it, so a preview
@@ -229,7 +236,9 @@ export function describeSettingProblems(problems: readonly SettingProblem[], sou
   const whose =
     source.kind === "explicit"
       ? `FeishuHelpdeskProvider "${source.name}" (whose settings never come from FEISHU_* variables)`
-      : "Feishu Helpdesk settings";
+      : source.kind === "given"
+        ? `The settings given to ${source.to} (which never come from FEISHU_* variables)`
+        : "Feishu Helpdesk settings";
   const lines = problems.map((p) => {
     const fix = [p.key, ...(p.alternatives ?? [])].map((k) => whereToSet(k, source)).join("; or ");
     return `${settingName(p.key, source)} ${p.problem}. Set it: ${fix}`;

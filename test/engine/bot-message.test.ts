@@ -1,5 +1,23 @@
 import { emulatedStack } from "../harness/emulated-stack";
 
+interface Diagnostic {
+  readonly urn?: string;
+  readonly severity: string;
+  readonly message: string;
+}
+
+/** The diagnostics among the engine events of `pulumi … --json`: a stream of JSON objects. */
+const diagnosticsOf = (stdout: string): Diagnostic[] =>
+  stdout
+    .split(/\n(?=\{)/)
+    .filter((chunk) => chunk.trim().startsWith("{"))
+    .flatMap((chunk) => {
+      const event = JSON.parse(chunk) as { diagnosticEvent?: Diagnostic };
+      return event.diagnosticEvent ? [event.diagnosticEvent] : [];
+    });
+
+const unsend = "Feishu has no API to unsend it";
+
 // HelpdeskBotMessage through the real engine: one message per create and per replacement.
 describe("HelpdeskBotMessage", () => {
   const stack = emulatedStack("test/programs/bot-messages");
@@ -47,9 +65,34 @@ describe("HelpdeskBotMessage", () => {
 
     emulator.clearRequests();
     const destroyed = await project.destroy();
-    expect(destroyed.output).toContain("Feishu has no API to unsend it");
+    // The warning: once, under the bot message's resource, naming it; not on stderr as before.
+    const diagnosticsSection = destroyed.stdout.slice(destroyed.stdout.indexOf("Diagnostics:"));
+    expect(diagnosticsSection.split(unsend)).toHaveLength(2);
+    expect(diagnosticsSection).toMatch(/HelpdeskBotMessage \(welcome\):\n\s+warning: welcome: helpdesk bot message /);
+    expect(destroyed.stderr).not.toContain(unsend);
     expect(emulator.requests).toEqual([]);
     expect(sent()).toHaveLength(2);
+  });
+
+  it("warns on removal as a diagnostic with the bot message's urn and severity warning", async () => {
+    const { project } = stack;
+    const hello = { msgType: "text", content: { text: "Hello" }, receiverId: "ou_someone" };
+    await project.setConfig("messages", JSON.stringify({ hello }));
+    await project.up();
+    const [resource] = (await project.exportStack()).deployment.resources!.filter((r) =>
+      r.type.endsWith(":HelpdeskBotMessage"),
+    );
+    expect(resource.outputs).toHaveProperty("__urn", resource.urn); // kept for delete, which gets only the outputs
+    expect((await project.preview()).code).toBe(0); // the urn is never a change
+
+    await project.setConfig("messages", "{}");
+    const removed = await project.ok(["up", "--yes", "--skip-preview", "--json"]);
+    const diagnostics = diagnosticsOf(removed.stdout);
+    const about = diagnostics.filter((d) => d.message.includes(unsend));
+    expect(about).toHaveLength(1);
+    expect(about[0]).toMatchObject({ severity: "warning", urn: expect.stringMatching(/HelpdeskBotMessage::hello$/) });
+    expect(about[0].message).toMatch(/^hello: helpdesk bot message /);
+    expect(diagnostics.filter((d) => d.severity === "info#err")).toEqual([]);
   });
 
   it("refuses a card JSON 2.0 at preview, before any call", async () => {

@@ -106,10 +106,23 @@ describe("a provider warning", () => {
     expect(about[0].message).toContain("second: push campaign");
     expect(diagnostics.filter((event) => event.severity === "info#err")).toEqual([]);
 
-    // The urn input is never a change, and is kept out of the outputs.
+    // The urn input is never a change; the outputs keep it, so delete's warning goes under the resource too.
     expect((await project.preview()).code).toBe(0); // --expect-no-changes
     const [resource] = await project.notificationsInState();
-    expect(resource.outputs).not.toHaveProperty("__urn");
+    expect(resource.outputs).toHaveProperty("__urn", resource.urn);
+
+    // Delete (removing it from the program) gets only the outputs: its warning still names the resource.
+    await project.setCampaigns({ second: { ...base, jobName: "Second", approval: { reason: "Please approve" } } });
+    const removed = await project.ok(["up", "--yes", "--skip-preview", "--json"]);
+    const withdrawn = jsonEvents(removed.stdout)
+      .flatMap((event) => (event.diagnosticEvent ? [event.diagnosticEvent] : []))
+      .filter((event) => event.message.includes("its review was withdrawn"));
+    expect(withdrawn).toHaveLength(1);
+    expect(withdrawn[0]).toMatchObject({
+      severity: "warning",
+      urn: expect.stringMatching(/HelpdeskNotification::review$/),
+    });
+    expect(withdrawn[0].message).toMatch(/^review: push campaign/);
   });
 });
 

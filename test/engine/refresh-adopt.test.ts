@@ -74,6 +74,10 @@ describe("adopt, refresh and remote removal through `pulumi`", () => {
     emulator.remove(id);
     const refreshed = await project.refresh();
     expect(refreshed.output).toContain(`push campaign ${id} no longer exists in Feishu`);
+    // Under the resource, named, though refresh gets only the outputs (they keep the URN for this).
+    expect(refreshed.stdout).toMatch(
+      new RegExp(`HelpdeskNotification \\(adopted\\):\\n\\s+warning: adopted: push campaign ${id} no longer exists`),
+    );
     expect(await project.notificationsInState()).toEqual([]);
   });
 });

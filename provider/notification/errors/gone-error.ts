@@ -8,12 +8,17 @@ export class NotificationGoneError extends FeishuHelpdeskError {
   /** The campaign's job name, as the stack records it. */
   readonly jobName: string;
 
-  constructor(args: { notificationId: string; jobName: string }) {
+  /**
+   * @param args.jobName The job name the stack records; empty when nothing is recorded (a lookup).
+   * @param args.hint What to do, instead of the stack's `pulumi refresh` advice.
+   */
+  constructor(args: { notificationId: string; jobName: string; hint?: string }) {
     super(
       "NotificationGoneError",
-      `Push campaign ${args.notificationId} ("${args.jobName}") no longer exists in Feishu ` +
+      `Push campaign ${args.notificationId}${args.jobName === "" ? "" : ` ("${args.jobName}")`} ` +
+        `${args.hint === undefined ? "no longer exists" : "does not exist"} in Feishu ` +
         `(code ${FeishuErrorCode.notFound}).\n` +
-        "Run `pulumi refresh` to drop it from the stack; the next `pulumi up` then creates it again.",
+        (args.hint ?? "Run `pulumi refresh` to drop it from the stack; the next `pulumi up` then creates it again."),
     );
     this.notificationId = args.notificationId;
     this.jobName = args.jobName;

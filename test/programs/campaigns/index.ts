@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { HelpdeskNotification, type HelpdeskNotificationArgs } from "pulumi-feishu-helpdesk";
+import { getNotificationOutput, HelpdeskNotification, type HelpdeskNotificationArgs } from "pulumi-feishu-helpdesk";
 
 // The tests describe the stack in config (`campaigns`: name → args), so one program on disk
 // serves every scenario and a change is a `pulumi config set`, as a user's edit would be.
@@ -21,4 +21,12 @@ for (const [name, id] of Object.entries(lookups)) {
   found[name] = pulumi
     .all([campaign.jobName, campaign.users, campaign.pushContent, campaign.status, campaign.stage])
     .apply(([jobName, users, pushContent, status, stage]) => ({ jobName, users, pushContent, status, stage }));
+}
+
+// `readOnly` (name → campaign id): existing campaigns read in the program with getNotificationOutput.
+const readOnly = new pulumi.Config().getObject<Record<string, string>>("readOnly") ?? {};
+export const read: Record<string, pulumi.Output<unknown>> = {};
+for (const [name, id] of Object.entries(readOnly)) {
+  const campaign = getNotificationOutput(id);
+  read[name] = pulumi.all([campaign.jobName, campaign.stage]).apply(([jobName, stage]) => ({ jobName, stage }));
 }
