@@ -1,4 +1,5 @@
 import { FeishuHelpdeskError } from "../client/errors/feishu-helpdesk-error";
+import { NotificationGoneError } from "./errors/gone-error";
 import { FeishuOutcomeUnknownError } from "../client/errors/feishu-outcome-unknown-error";
 import type { FetchedNotification, HelpdeskClient } from "../client/helpdesk-client";
 import type { UncheckedInputs } from "../pulumi/input-check";
@@ -133,6 +134,14 @@ export class NotificationOperations {
     // A lookup (`HelpdeskNotification.get`) has nothing stored: every field comes from Feishu.
     const previous = withLists(stored?.jobName === undefined ? { ...blankInputs, ...definedOf(stored) } : stored);
     const fetched = await this.client().findNotification(id);
+    if (fetched === undefined && stored?.notificationId === undefined) {
+      // A lookup of a campaign that is not there is the program's mistake, not drift to drop.
+      throw new NotificationGoneError({
+        notificationId: id,
+        jobName: previous.jobName,
+        hint: "Check the id given to HelpdeskNotification.get.",
+      });
+    }
     if (fetched === undefined) {
       this.reporter.warn(say.goneOnRefresh(id, previous.jobName));
       return undefined;

@@ -154,6 +154,20 @@ describe("NotificationDynamicProvider", () => {
     );
   });
 
+  it("fails a lookup of a campaign Feishu does not have, but drops a managed one that is gone", async () => {
+    const provider = await configured();
+    await expect(provider.read("7009999999999999999")).rejects.toThrow(
+      /does not exist in Feishu[\s\S]*HelpdeskNotification\.get/,
+    );
+    const checked = await provider.check(
+      {},
+      { jobName: "J", pushType: "scheduled", pushScopeType: "allMembers", pushContent: sampleCard },
+    );
+    const created = await provider.create(checked.inputs!);
+    emulator.remove(created.id);
+    expect(await provider.read(created.id, created.outs)).toEqual({});
+  });
+
   it("shows no credential when a client or a configured provider is printed", async () => {
     const client = new HelpdeskClient({
       baseUrl: emulator.url,
