@@ -1,4 +1,5 @@
 import { FeishuHelpdeskError } from "../client/errors/feishu-helpdesk-error";
+import { currentResource } from "./resource-context";
 
 // Why this file exists: the SDK's dynamic provider host (@pulumi/pulumi
 // cmd/dynamic-provider/index.js) catches an error from check, diff, read or delete, prints
@@ -38,6 +39,10 @@ function install(): void {
  */
 export function quietEcho(error: unknown): unknown {
   if (!(error instanceof Error) || !FeishuHelpdeskError.isInstance(error)) return error;
+  // `pulumi preview --diff` prints a provider's error on its own, under no resource heading: the
+  // message itself names the resource, as warnings do.
+  const name = currentResource()?.name;
+  if (name !== undefined && !error.message.startsWith(`${name}: `)) error.message = `${name}: ${error.message}`;
   install();
   if (pending.size >= 64) pending.clear();
   pending.add(echoOf(error));
