@@ -50,10 +50,11 @@ export class Pacer {
    * Waits for `endpoint`'s next slot; calls `onWait` first if that means waiting. Call the slot's
    * `done()` when the call finishes.
    */
-  take(endpoint: PacedEndpoint, onWait?: (notice: WaitNotice) => void): Promise<Slot> {
+  take(endpoint: PacedEndpoint, onWait?: (notice: WaitNotice) => void, signal?: AbortSignal): Promise<Slot> {
     const limiter = this.limiter(endpoint);
     return limiter.take(
       onWait && ((waitMs) => onWait({ endpoint, waitMs, limit: limiter.limit, windowMs: limiter.windowMs })),
+      signal,
     );
   }
 

@@ -43,8 +43,13 @@ export class SlidingWindowLimiter {
     private readonly clock: Clock = systemClock,
   ) {}
 
-  /** Waits for a slot; calls `onWait` with the expected wait first if there is one. */
-  take(onWait?: (waitMs: number) => void): Promise<Slot> {
+  /**
+   * Waits for a slot; calls `onWait` with the expected wait first if there is one. When `signal`
+   * aborts, the wait ends at once and the promise rejects with the signal's reason: a cancelled
+   * run must neither sit out a minute's window nor send the calls it was holding.
+   */
+  take(onWait?: (waitMs: number) => void, signal?: AbortSignal): Promise<Slot> {
+    if (signal?.aborted) return Promise.reject(signal.reason);
     // Fast path, the common case: nobody queued and a slot free now.
     if (this.queued === 0) {
       const now = this.clock.now();
@@ -56,6 +61,7 @@ export class SlidingWindowLimiter {
       const start = this.clock.now();
       let told = false;
       for (;;) {
+        if (signal?.aborted) throw signal.reason;
         const now = this.clock.now();
         this.forgetExpired(now);
         const freeAt = Math.max(this.pausedUntil, this.slots.length < this.limit ? now : this.earliestFree());
@@ -71,10 +77,13 @@ export class SlidingWindowLimiter {
         // Sleep until a slot frees, or until a call in flight finishes and sets its time.
         await new Promise<void>((resolve) => {
           const cancel = Number.isFinite(freeAt) ? this.clock.setTimer(resolve, timerDelay(freeAt - now)) : undefined;
-          this.wake = () => {
+          const stop = () => {
             cancel?.();
+            signal?.removeEventListener("abort", stop);
             resolve();
           };
+          this.wake = stop;
+          signal?.addEventListener("abort", stop, { once: true });
         });
         this.wake = undefined;
       }

@@ -124,4 +124,24 @@ describe("SlidingWindowLimiter", () => {
     await settle();
     expect(granted).toBe(true);
   });
+
+  it("ends every wait at once when the run is cancelled, granting nothing more", async () => {
+    const clock = new VirtualClock();
+    const limiter = new SlidingWindowLimiter(1, 60_000, clock);
+    const cancel = new AbortController();
+    (await limiter.take(undefined, cancel.signal)).done();
+    const waiting = [limiter.take(undefined, cancel.signal), limiter.take(undefined, cancel.signal)];
+    const outcomes = waiting.map((turn) =>
+      turn.then(
+        () => "granted",
+        (reason: unknown) => reason,
+      ),
+    );
+    await clock.run(clock.now() + 1000);
+    cancel.abort(new Error("cancelled"));
+    await settle();
+    // Both end within the same instant of the virtual clock: a minute's window is not sat out.
+    expect(await Promise.all(outcomes)).toEqual([new Error("cancelled"), new Error("cancelled")]);
+    await expect(limiter.take(undefined, cancel.signal)).rejects.toThrow("cancelled");
+  });
 });
