@@ -103,7 +103,8 @@ export function stateFromLive(
     createUser: user(live.create_user),
     updateUser: user(live.update_user),
     approvalAppLink: fetched.approvalAppLink,
-    stage: stageOf(live, approval),
+    // Judged by Feishu's clock (the reply's Date header), which decides when the send goes out.
+    stage: stageOf(live, approval, fetched.serverTime),
     approvalSubmitted: approval.approvalSubmitted,
     approvalGranted: approval.approvalGranted,
   });
