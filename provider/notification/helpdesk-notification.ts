@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { URN_INPUT } from "../pulumi/resource-context";
 import { PROVIDER_SOURCE } from "../pulumi/provider-source";
 import { isResourceOfType } from "../pulumi/resource-type";
+import type { ArgTypesMatch, OutputTypesMatch, SameKeys } from "../pulumi/type-checks";
 import type { NewStaffScopeType, PushScopeType, PushType } from "./enums";
 import { type DeletePolicy, type InputProperty, inputProperties, type NormalizedNotificationInputs } from "./fields";
 import { type NotificationState, type NotificationUserOutput, serverFieldNames } from "./outputs";
@@ -182,28 +183,6 @@ export class HelpdeskNotification extends pulumi.CustomResource {
   }
 }
 
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-/** An output array is the SDK's own copy: declared mutable though the state's is readonly. */
-type OutputOf<T> = pulumi.Output<Plain<T>>;
-/** The properties K of S not declared on R as exactly `OutputOf<S[K]>`. */
-type MismatchedOutputs<R, S> = {
-  [K in keyof S]-?: K extends keyof R ? (Same<R[K], OutputOf<S[K]>> extends true ? never : K) : K;
-}[keyof S];
-/** `true`, or the names of the outputs whose declared type is not the state's. */
-type OutputTypesMatch<R, S> = [MismatchedOutputs<R, S>] extends [never]
-  ? true
-  : { mismatched: MismatchedOutputs<R, S> };
-type Plain<T> = T extends readonly (infer E)[] ? E[] : T;
-/**
- * The inputs K of N whose argument does not accept `pulumi.Input` of the checked type N[K] (a
- * friendlier form beside it, such as a number for an enum's name, is allowed).
- */
-type RefusedInputs<A, N> = {
-  [K in keyof N]-?: K extends keyof A ? ([pulumi.Input<Plain<NonNullable<N[K]>>>] extends [A[K]] ? never : K) : K;
-}[keyof N];
-/** `true`, or the names of the arguments that do not take their checked type. */
-type ArgTypesMatch<A, N> = [RefusedInputs<A, N>] extends [never] ? true : { refused: RefusedInputs<A, N> };
-type SameKeys<A, B> = [Exclude<A, B>, Exclude<B, A>] extends [never, never] ? true : never;
 type DeclaredOutputs = Exclude<keyof HelpdeskNotification, keyof pulumi.CustomResource>;
 // Compile-time checks against the one list of fields (fields.ts, outputs.ts): the arguments are
 // exactly the inputs, and the declared outputs exactly the state's properties.
