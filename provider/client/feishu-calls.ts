@@ -113,12 +113,7 @@ export class FeishuCalls {
    * A POST that must not be repeated unless it provably was not processed. When its outcome is
    * unknown (or its reply lacks what the API documents), throws FeishuOutcomeUnknownError.
    */
-  async once(
-    endpoint: PacedEndpoint | undefined,
-    path: string,
-    body: unknown,
-    about: OnceAbout,
-  ): Promise<Sent> {
+  async once(endpoint: PacedEndpoint | undefined, path: string, body: unknown, about: OnceAbout): Promise<Sent> {
     const sentAt = new Date().toISOString();
     const unknownOutcome = (
       error: FeishuNetworkError | FeishuApiError | FeishuResponseError,
@@ -220,12 +215,7 @@ export class FeishuCalls {
     }
   }
 
-  async call(
-    method: FeishuCall["method"],
-    path: string,
-    body?: unknown,
-    tenantToken = false,
-  ): Promise<FeishuCall> {
+  async call(method: FeishuCall["method"], path: string, body?: unknown, tenantToken = false): Promise<FeishuCall> {
     return {
       method,
       path,

@@ -210,7 +210,11 @@ export class HelpdeskClient {
           data.notification === null ||
           typeof data.notification.status !== "number"
         ) {
-          throw this.#calls.http.describeMalformed(call, candidate, "no data.notification with a numeric status in the reply");
+          throw this.#calls.http.describeMalformed(
+            call,
+            candidate,
+            "no data.notification with a numeric status in the reply",
+          );
         }
       },
     );
