@@ -9,7 +9,15 @@ export function logId(clock: Clock): string {
   return `${time}${randomBytes(10).toString("hex").toUpperCase()}`;
 }
 
-/** Writes a reply as JSON; API replies carry Feishu's x-tt-logid. */
+/**
+ * The HTTP `Date` header from the emulator's clock (Node would write the real time): a client
+ * judges by it whether a scheduled send time has passed on the server.
+ */
+export function httpDate(clock: Clock): string {
+  return new Date(clock.now()).toUTCString();
+}
+
+/** Writes a reply as JSON; API replies carry Feishu's x-tt-logid, and a `Date` from the emulator's clock. */
 export function writeReply(res: http.ServerResponse, reply: Reply, logIdOf?: Clock): void {
   if (res.destroyed) return;
   if (res.headersSent) {
@@ -23,7 +31,7 @@ export function writeReply(res: http.ServerResponse, reply: Reply, logIdOf?: Clo
     const text = JSON.stringify(reply.body);
     res.writeHead(reply.status, {
       "Content-Type": "application/json; charset=utf-8",
-      ...(logIdOf ? { "x-tt-logid": logId(logIdOf) } : {}),
+      ...(logIdOf ? { "x-tt-logid": logId(logIdOf), Date: httpDate(logIdOf) } : {}),
       ...reply.headers,
     });
     res.end(text);
@@ -52,7 +60,7 @@ export function failReply(res: http.ServerResponse, error: unknown): void {
 export function writeRaw(res: http.ServerResponse, status: number, contentType: string, text: string, clock: Clock) {
   if (res.headersSent || res.destroyed) return;
   try {
-    res.writeHead(status, { "Content-Type": contentType, "x-tt-logid": logId(clock) });
+    res.writeHead(status, { "Content-Type": contentType, "x-tt-logid": logId(clock), Date: httpDate(clock) });
     res.end(text);
   } catch (error) {
     failReply(res, error);

@@ -2,7 +2,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { BOT_MESSAGE_PROVIDER_SOURCE } from "../pulumi/provider-source";
 import { URN_INPUT } from "../pulumi/resource-context";
 import { isResourceOfType } from "../pulumi/resource-type";
+import type { ArgTypesMatch, OutputTypesMatch, SameKeys } from "../pulumi/type-checks";
 import type { BotMessageType } from "./content";
+import type { BotMessageState } from "./operations";
+import type { NormalizedBotMessageInputs } from "./schema";
 
 /**
  * The inputs of a {@link HelpdeskBotMessage}. `BotMessage.text(…)` and the other builders give
@@ -73,3 +76,11 @@ export class HelpdeskBotMessage extends pulumi.CustomResource {
     return isResourceOfType(value, HelpdeskBotMessage.type);
   }
 }
+
+// Compile-time checks: the arguments are the checked inputs and take their types; the declared
+// outputs are exactly the state's properties, each of the state's type.
+type DeclaredOutputs = Exclude<keyof HelpdeskBotMessage, keyof pulumi.CustomResource>;
+const _argsAreTheInputs: SameKeys<keyof HelpdeskBotMessageArgs, keyof NormalizedBotMessageInputs> = true;
+const _argTypesAreTheInputs: ArgTypesMatch<HelpdeskBotMessageArgs, NormalizedBotMessageInputs> = true;
+const _outputsAreTheState: SameKeys<DeclaredOutputs, keyof BotMessageState> = true;
+const _outputTypesAreTheState: OutputTypesMatch<HelpdeskBotMessage, BotMessageState> = true;

@@ -1,25 +1,14 @@
 import { z } from "zod";
 import type { CheckedInputs, InputFailure, UncheckedInputs } from "../pulumi/input-check";
+import type { Same } from "../pulumi/type-checks";
 import { isUnknown } from "../pulumi/unknown";
 import { unknownPropertyFailures } from "../pulumi/unknown-properties";
 import type { BotMessageType } from "./content";
 
-/** A helpdesk bot message's inputs once checked: the content as compact JSON. */
-export type NormalizedBotMessageInputs = {
-  /** `msg_type`. */
-  readonly msgType: BotMessageType;
-  /** The content as compact JSON text. */
-  readonly content: string;
-  /** `receiver_id`: the receiving user's id. */
-  readonly receiverId: string;
-  /** `receive_type`: the user's helpdesk group (`chat`) or a private chat with the bot (`user`). */
-  readonly receiveType: "chat" | "user";
-};
-
 /** The outcome of {@link checkBotMessageInputs}. */
 export type BotMessageInputCheck = CheckedInputs<NormalizedBotMessageInputs>;
 
-// The one list of a HelpdeskBotMessage's inputs; the type above is checked against it below.
+// The one list of a HelpdeskBotMessage's inputs, and their checked types.
 const schema = z.object({
   msgType: z.enum(["text", "post", "image", "interactive"], 'must be "text", "post", "image" or "interactive"'),
   content: z.union([z.string(), z.record(z.string(), z.unknown())], "must be an object or its JSON text"),
@@ -30,11 +19,20 @@ const schema = z.object({
     .default("chat"),
 });
 
+type SchemaOutput = z.output<typeof schema>;
+
+/**
+ * A helpdesk bot message's inputs once checked, from the schema: `msgType`, `receiverId`,
+ * `receiveType` (`"chat"` by default) and the content as compact JSON text.
+ */
+export type NormalizedBotMessageInputs = {
+  readonly [K in keyof SchemaOutput]: K extends "content" ? string : SchemaOutput[K];
+};
+
 /** Every input property of a HelpdeskBotMessage. */
 export const botMessageProperties = Object.keys(schema.shape) as (keyof NormalizedBotMessageInputs)[];
 
-type SameKeys<A, B> = [Exclude<A, B>, Exclude<B, A>] extends [never, never] ? true : never;
-const _typeMatchesSchema: SameKeys<keyof NormalizedBotMessageInputs, keyof typeof schema.shape> = true;
+const _msgTypesAreTheTypes: Same<NormalizedBotMessageInputs["msgType"], BotMessageType> = true;
 
 /** What each message type's content must hold. */
 function contentProblem(msgType: BotMessageType, content: Record<string, unknown>): string | undefined {

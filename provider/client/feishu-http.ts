@@ -32,6 +32,8 @@ export interface FeishuReply {
   readonly body: Record<string, unknown>;
   /** The `x-tt-logid` header. */
   readonly logId: string | undefined;
+  /** The HTTP `Date` header, the server's time when it answered (parse it with serverTimeOf). */
+  readonly date?: string;
 }
 
 /** Settings of {@link FeishuHttp}. */
@@ -212,7 +214,7 @@ export class FeishuHttp {
         redact: this.redact,
       });
     }
-    return { body: body as Record<string, unknown>, logId };
+    return { body: body as Record<string, unknown>, logId, date: response.headers.get("date") ?? undefined };
   }
 
   /** A FeishuResponseError about a successful reply whose content is not what the API documents. */

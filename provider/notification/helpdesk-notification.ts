@@ -2,8 +2,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { URN_INPUT } from "../pulumi/resource-context";
 import { PROVIDER_SOURCE } from "../pulumi/provider-source";
 import { isResourceOfType } from "../pulumi/resource-type";
+import type { ArgTypesMatch, OutputTypesMatch, SameKeys } from "../pulumi/type-checks";
 import type { NewStaffScopeType, PushScopeType, PushType } from "./enums";
-import { type DeletePolicy, type InputProperty, inputProperties } from "./fields";
+import { type DeletePolicy, type InputProperty, inputProperties, type NormalizedNotificationInputs } from "./fields";
 import { type NotificationState, type NotificationUserOutput, serverFieldNames } from "./outputs";
 import type { CampaignStage } from "./stage";
 
@@ -182,9 +183,12 @@ export class HelpdeskNotification extends pulumi.CustomResource {
   }
 }
 
-type SameKeys<A, B> = [Exclude<A, B>, Exclude<B, A>] extends [never, never] ? true : never;
 type DeclaredOutputs = Exclude<keyof HelpdeskNotification, keyof pulumi.CustomResource>;
 // Compile-time checks against the one list of fields (fields.ts, outputs.ts): the arguments are
 // exactly the inputs, and the declared outputs exactly the state's properties.
 const _argsAreTheInputs: SameKeys<keyof HelpdeskNotificationArgs, InputProperty> = true;
 const _outputsAreTheState: SameKeys<DeclaredOutputs, keyof NotificationState> = true;
+// And by type: each argument takes pulumi.Input of its checked type, and each declared output is
+// exactly pulumi.Output of the state's property.
+const _argTypesAreTheInputs: ArgTypesMatch<HelpdeskNotificationArgs, NormalizedNotificationInputs> = true;
+const _outputTypesAreTheState: OutputTypesMatch<HelpdeskNotification, NotificationState> = true;

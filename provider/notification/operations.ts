@@ -212,7 +212,7 @@ export class NotificationOperations {
     record: ApprovalRecord,
   ): Promise<{ readonly fetched: FetchedNotification; readonly live: LiveCampaign } | undefined> {
     const fetched = await this.client().findNotification(id);
-    return fetched && { fetched, live: liveCampaignOf(fetched.notification, record) };
+    return fetched && { fetched, live: liveCampaignOf(fetched.notification, record, fetched.serverTime) };
   }
 
   /**

@@ -89,8 +89,8 @@ export function stateFromLive(
   const live = fetched.notification;
   // A draft has no review in progress, whatever was submitted before (it may have been withdrawn).
   const approval = live.status === 0 ? {} : record;
-  return dropUndefined({
-    ...inputsFromWire(live, previous),
+  // Every server field, each named: leaving one out fails tsc (an optional one could otherwise be forgotten).
+  const server = {
     notificationId: live.id,
     status: live.status,
     isDraft: live.status === 0,
@@ -103,10 +103,12 @@ export function stateFromLive(
     createUser: user(live.create_user),
     updateUser: user(live.update_user),
     approvalAppLink: fetched.approvalAppLink,
-    stage: stageOf(live, approval),
+    // Judged by Feishu's clock (the reply's Date header), which decides when the send goes out.
+    stage: stageOf(live, approval, fetched.serverTime),
     approvalSubmitted: approval.approvalSubmitted,
     approvalGranted: approval.approvalGranted,
-  });
+  } satisfies Record<keyof NotificationServerFields, unknown>;
+  return dropUndefined({ ...inputsFromWire(live, previous), ...server });
 }
 
 /**

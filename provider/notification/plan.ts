@@ -16,8 +16,8 @@ export interface LiveCampaign {
   readonly targetUserCount: number | undefined;
 }
 
-/** The {@link LiveCampaign} of a campaign just read. */
-export function liveCampaignOf(live: WireNotification, record: ApprovalRecord, now = Date.now()): LiveCampaign {
+/** The {@link LiveCampaign} of a campaign just read; `now`: the server's time of the read (see stageOf). */
+export function liveCampaignOf(live: WireNotification, record: ApprovalRecord, now?: number): LiveCampaign {
   return {
     status: live.status,
     jobName: live.job_name,

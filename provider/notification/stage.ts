@@ -23,7 +23,11 @@ export interface ApprovalRecord {
   readonly approvalGranted?: boolean;
 }
 
-/** The {@link CampaignStage} of a campaign just read. */
+/**
+ * The {@link CampaignStage} of a campaign just read. `now`: the server's time when it answered
+ * (FetchedNotification.serverTime), since Feishu's clock decides when a send goes out; the local
+ * clock when the reply did not tell.
+ */
 export function stageOf(live: WireNotification, record: ApprovalRecord, now = Date.now()): CampaignStage {
   if (live.status === 0) return "draft";
   const sendAt = Number(live.send_at);
