@@ -169,7 +169,17 @@ export class FeishuCalls {
       // Build first (it may fetch a token), then take the slot just before sending: a slot
       // taken earlier would let the request reach Feishu later than the pacer assumes.
       const call = await build();
-      const slot = paced ? await this.pacer.take(endpoint, this.options.onWait) : undefined;
+      const { signal } = this.options;
+      // A cancelled run sends nothing more, whether it was waiting for a slot or about to send.
+      const slot = paced
+        ? await this.pacer.take(endpoint, this.options.onWait, signal).catch((reason: unknown) => {
+            throw signal?.aborted ? new FeishuCancelledError({ endpoint: `${call.method} ${call.path}` }) : reason;
+          })
+        : undefined;
+      if (signal?.aborted) {
+        slot?.done();
+        throw new FeishuCancelledError({ endpoint: `${call.method} ${call.path}` });
+      }
       // The deadline counts from the first send: waiting for a slot in a long queue is not failing.
       started ??= systemClock.now();
       try {

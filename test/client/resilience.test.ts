@@ -1,6 +1,7 @@
 import { type EmulatorOptions, ManualClock, type RunningEmulator, startEmulator } from "../../emulator";
 import {
   FeishuApiError,
+  FeishuCancelledError,
   FeishuOutcomeUnknownError,
   FeishuResponseError,
   HelpdeskClient,
@@ -71,6 +72,24 @@ describe("HelpdeskClient under throttling and faults", () => {
         .map((n) => n.job_name)
         .sort(),
     ).toEqual(Array.from({ length: 15 }, (_, n) => `Campaign ${n}`).sort());
+  });
+
+  it("gives up a call waiting for its pacing slot once the run is cancelled, and sends nothing more", async () => {
+    await start({ rateLimits: false });
+    const cancel = new AbortController();
+    const c = client({ rateLimits: { create: 1 }, rateLimitWindowMs: 60_000, signal: cancel.signal });
+    await c.createNotification(body(1));
+    const waiting = c.createNotification(body(2)).then(
+      () => "created",
+      (error: unknown) => error,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const cancelledAt = Date.now();
+    cancel.abort();
+    const outcome = await waiting;
+    expect(FeishuCancelledError.isInstance(outcome)).toBe(true);
+    expect(Date.now() - cancelledAt).toBeLessThan(5_000); // not the minute's window
+    expect(creates()).toHaveLength(1);
   });
 
   it("retries reads through server errors, cut connections and unreadable replies", async () => {
