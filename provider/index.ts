@@ -53,4 +53,5 @@ export type { FeishuHelpdeskProviderArgs } from "./pulumi/explicit-provider";
 export { FeishuHelpdeskProvider } from "./pulumi/explicit-provider";
 export type { CheckedInputs, InputFailure } from "./pulumi/input-check";
 export type { ConfigKey, SettingValues } from "./pulumi/settings";
-export { CONFIG_NAMESPACE, clientOptionsFromSettings, configKeys } from "./pulumi/settings";
+export { CONFIG_NAMESPACE, configKeys } from "./pulumi/settings";
+export { clientOptionsFromSettings } from "./pulumi/settings-for-client";

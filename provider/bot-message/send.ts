@@ -1,5 +1,5 @@
 import { HelpdeskClient, type HelpdeskClientOptions } from "../client/helpdesk-client";
-import { clientOptionsFromEnv } from "../pulumi/settings";
+import { clientOptionsFromEnv } from "../pulumi/settings-for-client";
 import { BotMessageInvalidError } from "./invalid-error";
 import { checkBotMessageInputs } from "./schema";
 import { toWireBotMessage } from "./wire";

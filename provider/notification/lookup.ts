@@ -6,13 +6,12 @@ import {
   CONFIG_NAMESPACE,
   type ConfigKey,
   configKeys,
-  describeSettingProblems,
   type GatheredSettings,
   gatherSettings,
-  problemSettings,
   resolveSettings,
   type SettingValues,
 } from "../pulumi/settings";
+import { describeSettingProblems, problemSettings } from "../pulumi/settings-for-client";
 import { NotificationGoneError } from "./errors/gone-error";
 import { blankInputs } from "./operations";
 import { type NotificationState, stateFromLive } from "./outputs";

@@ -1,5 +1,5 @@
 import { HelpdeskClient, type HelpdeskClientOptions } from "../client/helpdesk-client";
-import { clientOptionsFromEnv } from "../pulumi/settings";
+import { clientOptionsFromEnv } from "../pulumi/settings-for-client";
 
 /**
  * Sends a preview of a campaign's card to the caller (the preview endpoint), for a script or a

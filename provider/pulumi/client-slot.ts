@@ -5,14 +5,13 @@ import { FeishuHelpdeskError } from "../client/errors/feishu-helpdesk-error";
 import { HelpdeskClient } from "../client/helpdesk-client";
 import { type Reporter, progressHooks } from "./reporter";
 import {
-  describeSettingProblems,
   type GatheredSettings,
   gatherSettings,
-  problemSettings,
   resolveSettings,
   type SettingsResolution,
   type SettingsSource,
 } from "./settings";
+import { describeSettingProblems, problemSettings } from "./settings-for-client";
 
 /**
  * A campaign id that cannot exist. Reading it is the cheapest call that carries both credentials

@@ -1,11 +1,11 @@
 import {
-  clientOptionsFromSettings,
-  describeSettingProblems,
   EXPLICIT_PROVIDER_KEY,
   gatherSettings,
   resolveSettings,
   settingValuesFrom,
 } from "../../provider/pulumi/settings";
+import { clientOptionsFromSettings } from "../../provider/pulumi/settings-for-client";
+import { describeSettingProblems } from "../../provider/pulumi/settings-for-client";
 import { UNKNOWN } from "../../provider/pulumi/unknown";
 
 // Settings: gathered from the stack config and the environment (or an explicit provider's
