@@ -13,7 +13,7 @@ import {
 } from "../pulumi/settings";
 import { describeSettingProblems, problemSettings } from "../pulumi/settings-for-client";
 import { NotificationGoneError } from "./errors/gone-error";
-import { blankInputs } from "./operations";
+import { blankInputs } from "./stored-state";
 import { type NotificationState, stateFromLive } from "./outputs";
 
 /** Options of {@link getNotification} and {@link getNotificationOutput}. */

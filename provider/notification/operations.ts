@@ -1,4 +1,5 @@
 import { FeishuHelpdeskError } from "../client/errors/feishu-helpdesk-error";
+import { blankInputs, definedOf, recordOf, withLists } from "./stored-state";
 import { NotificationGoneError } from "./errors/gone-error";
 import { FeishuOutcomeUnknownError } from "../client/errors/feishu-outcome-unknown-error";
 import type { FetchedNotification, HelpdeskClient } from "../client/helpdesk-client";
@@ -39,23 +40,6 @@ export interface ReadNotificationState {
   readonly state: NotificationState;
   /** The inputs that describe it, so the next diff compares the program with reality. */
   readonly inputs: NormalizedNotificationInputs;
-}
-
-/** Stored inputs and outputs may come from older versions of this provider: fill the lists they lack. */
-function withLists<T extends NormalizedNotificationInputs>(stored: T): T {
-  const lists: Partial<NormalizedNotificationInputs> = stored;
-  return {
-    ...stored,
-    newStaffDepartments: lists.newStaffDepartments ?? [],
-    users: lists.users ?? [],
-    departments: lists.departments ?? [],
-    chats: lists.chats ?? [],
-  };
-}
-
-/** The review the provider recorded in the last outputs. */
-function recordOf(state: StoredNotification): ApprovalRecord {
-  return { approvalSubmitted: state.approvalSubmitted === true, approvalGranted: state.approvalGranted === true };
 }
 
 const message = (error: unknown) => (FeishuHelpdeskError.isInstance(error) ? error.message : String(error));
@@ -244,19 +228,3 @@ export class NotificationOperations {
     return new PlanExecutor(this.client(), this.reporter);
   }
 }
-
-/** `value`'s properties that are set. */
-const definedOf = <T extends object>(value: T | undefined): Partial<T> =>
-  Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as Partial<T>;
-
-/** The inputs assumed for a campaign read with nothing stored: every field comes from Feishu. */
-export const blankInputs: NormalizedNotificationInputs = {
-  jobName: "",
-  pushContent: "{}",
-  pushType: "scheduled",
-  pushScopeType: "allMembers",
-  newStaffDepartments: [],
-  users: [],
-  departments: [],
-  chats: [],
-};

@@ -1,4 +1,5 @@
 import type { DeletePolicy, NormalizedNotificationInputs } from "../../provider/notification/fields";
+import { blankInputs } from "../../provider/notification/stored-state";
 import { inputsOf, type StoredNotification } from "../../provider/notification/outputs";
 import type { DiffPlan, LiveCampaign, Plan, Step } from "../../provider/notification/plan";
 import {
@@ -20,16 +21,7 @@ import { UNKNOWN } from "../../provider/pulumi/unknown";
 
 const T1 = "1900000000000"; // the send time Feishu holds
 const T2 = "1900000600000"; // a new send time in the program
-const base: NormalizedNotificationInputs = {
-  jobName: "Push",
-  pushContent: '{"elements":[]}',
-  pushType: "scheduled",
-  pushScopeType: "allMembers",
-  newStaffDepartments: [],
-  users: [],
-  departments: [],
-  chats: [],
-};
+const base: NormalizedNotificationInputs = { ...blankInputs, jobName: "Push", pushContent: '{"elements":[]}' };
 const go = { reason: "Go" };
 
 const stages = ["draft", "submitted", "approved", "scheduled", "sending", "sent", "unknown"] as const;

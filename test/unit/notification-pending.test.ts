@@ -1,18 +1,10 @@
 import type { NormalizedNotificationInputs } from "../../provider/notification/fields";
 import type { StoredNotification } from "../../provider/notification/outputs";
 import { pendingSteps } from "../../provider/notification/pending";
+import { blankInputs } from "../../provider/notification/stored-state";
 import { UNKNOWN } from "../../provider/pulumi/unknown";
 
-const inputs: NormalizedNotificationInputs = {
-  jobName: "j",
-  pushContent: "{}",
-  pushType: "scheduled",
-  pushScopeType: "allMembers",
-  newStaffDepartments: [],
-  users: [],
-  departments: [],
-  chats: [],
-};
+const inputs: NormalizedNotificationInputs = { ...blankInputs, jobName: "j" };
 const stored = (extra: Partial<StoredNotification>) => ({ ...inputs, ...extra }) as StoredNotification;
 
 describe("pendingSteps", () => {
