@@ -1,14 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ClientSlot } from "../pulumi/client-slot";
 import type { UncheckedInputs } from "../pulumi/input-check";
-import { hostCancellation } from "../pulumi/host-cancel";
-import { withQuietEcho } from "../pulumi/host-echo";
-import { withoutProviderSource } from "../pulumi/provider-props";
-import { EngineReporter } from "../pulumi/reporter";
-import { splitUrn, URN_INPUT, withResource, withUrn } from "../pulumi/resource-context";
-import { gatherSettings } from "../pulumi/settings";
-import { FeishuConfigError } from "../client/errors/feishu-config-error";
-import { settingsChecked } from "../pulumi/settings-check";
+import { ProviderScope } from "../pulumi/provider-scope";
+import { splitUrn, withUrn } from "../pulumi/resource-context";
 import type { NormalizedNotificationInputs } from "./fields";
 import { NotificationOperations } from "./operations";
 import type { StoredNotification } from "./outputs";
@@ -22,29 +15,15 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
   NormalizedNotificationInputs,
   StoredNotification
 > {
-  readonly #reporter = new EngineReporter();
-  readonly #slot = new ClientSlot(this.#reporter, hostCancellation());
-  readonly #operations = new NotificationOperations(() => this.#slot.client, this.#reporter);
-
-  /**
-   * Runs an operation about the resource whose URN the inputs carry (see resource-context.ts):
-   * its warnings go under that resource, the host's echo of its errors is dropped, and every
-   * message is logged before the engine gets the answer.
-   */
-  async #about<T>(urn: unknown, call: () => Promise<T>): Promise<T> {
-    try {
-      return await withResource(urn, () => withQuietEcho(call));
-    } finally {
-      await this.#reporter.flush();
-    }
-  }
+  readonly #scope = new ProviderScope();
+  readonly #operations = new NotificationOperations(() => this.#scope.slot.client, this.#scope.reporter);
 
   /**
    * Takes the settings from the stack config (environment variables as fallback), or from an
    * explicit FeishuHelpdeskProvider's arguments alone.
    */
   async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    this.#slot.configure(gatherSettings(req.config));
+    this.#scope.configure(req);
   }
 
   /** See {@link NotificationOperations.check}. `news` are the program's values, not yet checked. */
@@ -52,13 +31,8 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
     olds: Partial<NormalizedNotificationInputs>,
     news: UncheckedInputs,
   ): Promise<pulumi.dynamic.CheckResult<NormalizedNotificationInputs>> {
-    // The resource's own URN (an input, see helpdesk-notification.ts) is no campaign field: the
-    // checks never see it, and it rides along in the checked inputs for the calls that follow.
-    const { urn, rest } = splitUrn(withoutProviderSource(news));
-    const previous = splitUrn(olds).rest;
-    const result = await settingsChecked(this.#slot, previous, this.#operations.check(previous, rest));
-    if (result.inputs === undefined || urn === undefined) return result;
-    return { inputs: { ...result.inputs, [URN_INPUT]: urn } as typeof result.inputs };
+    // The resource's own URN is no field of it: the checks never see it (see provider-scope.ts).
+    return this.#scope.check(olds, news, (previous, rest) => this.#operations.check(previous, rest));
   }
 
   /** See {@link NotificationOperations.diff}. */
@@ -69,12 +43,11 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
   ): Promise<pulumi.dynamic.DiffResult> {
     // The URN is never a change: it is left out of the comparison.
     const { urn, rest } = splitUrn(news);
-    return this.#about(urn, async () => {
+    return this.#scope.about(urn, async () => {
       const diff = await this.#operations.diff(id, splitUrn(olds).rest, rest);
       // A change that did not read the campaign: verify the credentials now, so preview fails, not up.
       if (diff.changes && !diff.readLive) {
-        const refused = await this.#slot.verifyCredentials();
-        if (refused !== undefined) throw new FeishuConfigError(refused);
+        await this.#scope.verifyCredentials();
       }
       return { changes: diff.changes };
     });
@@ -83,7 +56,7 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
   /** See {@link NotificationOperations.create}. */
   async create(inputs: NormalizedNotificationInputs): Promise<pulumi.dynamic.CreateResult<StoredNotification>> {
     const { urn, rest } = splitUrn(inputs);
-    const { id, state } = await this.#about(urn, () => this.#operations.create(rest));
+    const { id, state } = await this.#scope.about(urn, () => this.#operations.create(rest));
     return { id, outs: withUrn(state, urn) };
   }
 
@@ -93,7 +66,7 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
    */
   async read(id: string, props?: StoredNotification): Promise<pulumi.dynamic.ReadResult<StoredNotification>> {
     const { urn, rest } = props === undefined ? { urn: undefined, rest: undefined } : splitUrn(props);
-    const read = await this.#about(urn, () => this.#operations.read(id, rest));
+    const read = await this.#scope.about(urn, () => this.#operations.read(id, rest));
     return read === undefined
       ? {}
       : { id, props: withUrn(read.state, urn), inputs: withUrn(read.inputs, urn) as NormalizedNotificationInputs };
@@ -106,12 +79,14 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
     news: NormalizedNotificationInputs,
   ): Promise<pulumi.dynamic.UpdateResult<StoredNotification>> {
     const { urn, rest } = splitUrn(news);
-    return { outs: withUrn(await this.#about(urn, () => this.#operations.update(id, splitUrn(olds).rest, rest)), urn) };
+    return {
+      outs: withUrn(await this.#scope.about(urn, () => this.#operations.update(id, splitUrn(olds).rest, rest)), urn),
+    };
   }
 
   /** See {@link NotificationOperations.delete}; its warnings go under the resource whose URN the outputs keep. */
   async delete(id: string, props: StoredNotification): Promise<void> {
     const { urn, rest } = splitUrn(props);
-    await this.#about(urn, () => this.#operations.delete(id, rest));
+    await this.#scope.about(urn, () => this.#operations.delete(id, rest));
   }
 }

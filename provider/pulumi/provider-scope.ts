@@ -1,0 +1,66 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { FeishuConfigError } from "../client/errors/feishu-config-error";
+import { ClientSlot } from "./client-slot";
+import { hostCancellation } from "./host-cancel";
+import { withQuietEcho } from "./host-echo";
+import type { CheckedInputs, UncheckedInputs } from "./input-check";
+import { withoutProviderSource } from "./provider-props";
+import { EngineReporter } from "./reporter";
+import { splitUrn, URN_INPUT, withResource } from "./resource-context";
+import { gatherSettings } from "./settings";
+import { settingsChecked } from "./settings-check";
+
+/**
+ * What both dynamic providers share in their process: one client (made from the configured
+ * settings, cancelled with the run), one reporter that logs to the engine under a resource, and
+ * the way each call is run about its resource. The adapters keep only their own call shapes.
+ */
+export class ProviderScope {
+  /** Warnings and progress, to the engine under the resource of the call in progress. */
+  readonly reporter = new EngineReporter();
+  /** The provider process's one client. */
+  readonly slot = new ClientSlot(this.reporter, hostCancellation());
+
+  /**
+   * Takes the settings from the stack config (environment variables as fallback), or from an
+   * explicit FeishuHelpdeskProvider's arguments alone.
+   */
+  configure(req: pulumi.dynamic.ConfigureRequest): void {
+    this.slot.configure(gatherSettings(req.config));
+  }
+
+  /**
+   * Runs an operation about the resource whose URN the inputs (or outputs) carry: its warnings
+   * go under that resource, the host's echo of its errors is dropped, and every message is
+   * logged before the engine gets the answer.
+   */
+  async about<T>(urn: unknown, call: () => Promise<T>): Promise<T> {
+    try {
+      return await withResource(urn, () => withQuietEcho(call));
+    } finally {
+      await this.reporter.flush();
+    }
+  }
+
+  /**
+   * A `check`: the inputs checked by `check` (which never sees the URN), the settings checked
+   * too, and the URN carried along in the checked inputs for the calls that follow.
+   */
+  async check<Inputs extends object, Olds extends object>(
+    olds: Olds,
+    news: UncheckedInputs,
+    check: (previous: Olds, news: UncheckedInputs) => CheckedInputs<Inputs>,
+  ): Promise<pulumi.dynamic.CheckResult<Inputs>> {
+    const { urn, rest } = splitUrn(withoutProviderSource(news));
+    const previous = splitUrn(olds).rest;
+    const result = await settingsChecked(this.slot, previous, check(previous, rest));
+    if (result.inputs === undefined || urn === undefined) return result;
+    return { inputs: { ...result.inputs, [URN_INPUT]: urn } as typeof result.inputs };
+  }
+
+  /** For a change that will call Feishu: the credentials verified now, so a preview fails, not the up. */
+  async verifyCredentials(): Promise<void> {
+    const refused = await this.slot.verifyCredentials();
+    if (refused !== undefined) throw new FeishuConfigError(refused);
+  }
+}
