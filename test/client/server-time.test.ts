@@ -59,12 +59,7 @@ describe("FetchedNotification.serverTime", () => {
   it("is the emulator's clock, from its Date header, to the second", async () => {
     const client = new HelpdeskClient({
       baseUrl: emulator.url,
-      credentials: {
-        helpdeskId: credentials.helpdeskId,
-        helpdeskToken: credentials.helpdeskToken,
-        appId: credentials.appId,
-        appSecret: credentials.appSecret,
-      },
+      credentials,
       pacing: false,
     });
     const { notificationId } = await client.createNotification({

@@ -54,12 +54,7 @@ describe("getNotificationOutput", () => {
     if (!checked.ok) throw new Error("invalid sample");
     const client = new HelpdeskClient({
       baseUrl: emulator.url,
-      credentials: {
-        helpdeskId: credentials.helpdeskId,
-        helpdeskToken: credentials.helpdeskToken,
-        appId: credentials.appId,
-        appSecret: credentials.appSecret,
-      },
+      credentials,
     });
     const { notificationId } = await client.createNotification(toWireBody(checked.inputs));
 

@@ -26,12 +26,7 @@ describe("getNotification", () => {
     emulator = await startEmulator({ credentials });
     const direct = new HelpdeskClient({
       baseUrl: emulator.url,
-      credentials: {
-        helpdeskId: credentials.helpdeskId,
-        helpdeskToken: credentials.helpdeskToken,
-        appId: credentials.appId,
-        appSecret: credentials.appSecret,
-      },
+      credentials,
     });
     const checked = checkNotificationInputs({
       jobName: "Looked up",
