@@ -3,7 +3,7 @@
  * the emulator on loopback, as ratios to references so the numbers mean something on a noisy
  * machine. Writes bench/results/latest.{json,md} and latest-wall-time.svg (and a dated copy).
  *
- * Environment: BENCH_SIZES (default "10,50,200"), BENCH_CALLS (client calls per operation, default 300).
+ * Environment: BENCH_SIZES (default "10,50,200,1000"), BENCH_CALLS (client calls per operation, default 300).
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -19,7 +19,7 @@ import { PulumiProject } from "../test/harness/pulumi-project";
 import { lineChart } from "./chart";
 import { pacedRatio, summarize, timed } from "./stats";
 
-const sizes = (process.env.BENCH_SIZES ?? "10,50,200").split(",").map(Number);
+const sizes = (process.env.BENCH_SIZES ?? "10,50,200,1000").split(",").map(Number);
 const calls = Number(process.env.BENCH_CALLS ?? 300);
 const credentials = randomCredentials();
 const userToken = credentials.userAccessTokens[0];
@@ -177,21 +177,15 @@ function watchProviderMemory(dir: string): () => number {
 }
 
 async function engineRuns(program: "campaigns" | "noop", n: number, emulator?: RunningEmulator) {
-  const project = await PulumiProject.create(`test/programs/${program}`);
+  const project = await PulumiProject.create(
+    program === "campaigns" ? "bench/programs/campaigns" : "test/programs/noop",
+  );
   try {
     if (program === "campaigns") {
       await configureStack(project, emulator!.url, credentials);
       await project.setConfig("feishu-helpdesk:rateLimits", unpaced);
-      const campaigns = Object.fromEntries(
-        Array.from({ length: n }, (_, i) => [
-          `c${i}`,
-          { jobName: `Campaign ${i}`, pushType: "scheduled", pushScopeType: "allMembers", pushContent: sampleCard },
-        ]),
-      );
-      await project.setCampaigns(campaigns);
-    } else {
-      await project.setConfig("count", String(n));
     }
+    await project.setConfig("count", String(n));
     const runs: EngineRun[] = [];
     let memoryKiB = 0;
     let exportBytes: { provider: number; resource: number } | undefined;
@@ -273,6 +267,7 @@ async function main(): Promise<void> {
       encoding: "utf8",
       env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" },
     }).trim(),
+    load: loadAverage(),
   };
 
   log(`client overhead (${calls} calls per operation and client)`);
@@ -286,10 +281,12 @@ async function main(): Promise<void> {
       script: number;
       memoryKiB: number;
       exportBytes?: { provider: number; resource: number };
+      load: string;
     }
   > = {};
   for (const n of sizes) {
-    log(`engine runs, N = ${n}`);
+    const load = loadAverage();
+    log(`engine runs, N = ${n} (load average ${load})`);
     const emulator = await startEmulator({ credentials, rateLimits: false });
     const ours = await engineRuns("campaigns", n, emulator);
     const floor = await engineRuns("noop", n);
@@ -301,13 +298,14 @@ async function main(): Promise<void> {
       script,
       memoryKiB: ours.memoryKiB,
       exportBytes: ours.exportBytes,
+      load,
     };
   }
 
   log("paced throughput (documented limits scaled 60x)");
   const paced = await pacedThroughput();
 
-  const results = { machine, client, engine, paced };
+  const results = { machine: { ...machine, loadAtEnd: loadAverage() }, client, engine, paced };
   const md = markdown(results);
   process.stdout.write(md);
   const dir = path.join(process.cwd(), "bench", "results");
@@ -341,6 +339,13 @@ async function main(): Promise<void> {
   log(`written: bench/results/latest.json, latest.md, latest-wall-time.svg (and ${stamp}.*)`);
 }
 
+/** The 1, 5 and 15 minute load averages, so a noisy run can be recognised. */
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
+
 type Results = {
   machine: Record<string, string>;
   client: Awaited<ReturnType<typeof clientOverhead>>;
@@ -352,6 +357,7 @@ type Results = {
       script: number;
       memoryKiB: number;
       exportBytes?: { provider: number; resource: number };
+      load: string;
     }
   >;
   paced: Awaited<ReturnType<typeof pacedThroughput>>;
@@ -373,6 +379,10 @@ function markdown(r: Results): string {
       `Node ${r.machine.node}`,
       `Pulumi engine ${r.machine.engine}`,
     ].join(" · "),
+    "",
+    `Load average (1, 5, 15 min) at the start ${r.machine.load}, at the end ${r.machine.loadAtEnd}: ` +
+      `above ${os.cpus().length / 2} on these ${os.cpus().length} cores, ` +
+      "something else was running and the ratios are noisy.",
     "",
   );
   lines.push(
@@ -412,10 +422,11 @@ function markdown(r: Results): string {
   lines.push(
     "## 3. Engine runs (emulator unthrottled)",
     "",
-    "| N | op | wall s | ms per resource | API calls | ÷ floor | ÷ Lark SDK script (create) |",
-    "| --- | --- | --- | --- | --- | --- | --- |",
+    "| N | op | wall s | ms per resource | floor ms per resource | API calls | ÷ floor | ÷ Lark SDK script (create) |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- |",
   );
   for (const [n, e] of Object.entries(r.engine)) {
+    lines.push(`| ${n} | *load average at the start: ${e.load}* | | | | | | |`);
     for (const run of e.ours) {
       const floor = e.floor.find((x) => x.op === run.op)!;
       lines.push(
@@ -424,6 +435,7 @@ function markdown(r: Results): string {
           run.op,
           f(run.ms / 1000),
           f(run.ms / Number(n), 1),
+          f(floor.ms / Number(n), 1),
           String(run.apiCalls),
           f(run.ms / floor.ms),
           run.op === "up" ? f(run.ms / e.script) : "",
@@ -439,10 +451,11 @@ function markdown(r: Results): string {
         "",
         "",
         "",
+        "",
       ),
     );
     lines.push(
-      `| ${n} | Lark SDK script, create all | ${f(e.script / 1000)} | ${f(e.script / Number(n), 1)} | ${n} | | |`,
+      `| ${n} | Lark SDK script, create all | ${f(e.script / 1000)} | ${f(e.script / Number(n), 1)} | | ${n} | | |`,
     );
   }
   const last = Object.keys(r.engine).map(Number).pop()!;

@@ -1,0 +1,87 @@
+import * as fs from "node:fs";
+
+/** A V8 `.cpuprofile` as `node --cpu-prof` writes it (the fields read here). */
+interface CpuProfile {
+  readonly nodes: readonly {
+    readonly id: number;
+    readonly callFrame: { readonly functionName: string; readonly url: string };
+    readonly children?: readonly number[];
+  }[];
+  readonly startTime: number;
+  readonly endTime: number;
+  readonly samples: readonly number[];
+  readonly timeDeltas: readonly number[];
+}
+
+/** Where a Node process spent its time, in ms, by kind of work. */
+export interface ProcessBreakdown {
+  /** `program`, `provider` (the dynamic provider host) or `other`: from the modules it ran. */
+  readonly role: string;
+  /** From the first to the last sample. */
+  readonly wallMs: number;
+  /** Samples not idle: time on the CPU (JavaScript, compilation, GC). */
+  readonly cpuMs: number;
+  /** CPU ms by kind, largest first. */
+  readonly kinds: Readonly<Record<string, number>>;
+}
+
+/**
+ * The kind of work a sample belongs to, from its stack (root first). Loading modules wins over
+ * everything under it (compiling and running a module's top level is the cost of loading it);
+ * then the innermost frame says whose code ran.
+ */
+export function kindOf(stack: readonly { functionName: string; url: string }[]): string {
+  const leaf = stack[stack.length - 1];
+  if (leaf.functionName === "(garbage collector)") return "GC";
+  if (leaf.functionName === "(program)") return "V8 / native (unattributed)";
+  if (stack.some((f) => /^(Module\._load|Module\.require|require|compileFunction|wrapSafe)$/.test(f.functionName)))
+    return "module loading";
+  for (let i = stack.length - 1; i >= 0; i--) {
+    const url = stack[i].url;
+    if (url === "") continue;
+    if (/@grpc\/|google-protobuf|\/proto\//.test(url)) return "gRPC + protobuf";
+    if (/pulumi-feishu-helpdesk\/|\/dist\/provider\/|\/dist\/emulator\//.test(url) && !url.includes("node_modules/@"))
+      return "this package";
+    if (url.includes("@pulumi/pulumi/runtime/rpc")) return "Pulumi SDK: serialization (rpc.js)";
+    if (url.includes("@pulumi/pulumi/runtime/resource")) return "Pulumi SDK: resource registration";
+    if (url.includes("@pulumi/pulumi/output")) return "Pulumi SDK: outputs";
+    if (url.includes("@pulumi/pulumi")) return "Pulumi SDK: other";
+    if (url.includes("node_modules")) return "other packages";
+    if (url.startsWith("node:")) return "Node.js built-ins";
+    return "program";
+  }
+  return "V8 / native (unattributed)";
+}
+
+/** Reads one `.cpuprofile` and breaks its time down with {@link kindOf}. */
+export function breakdown(file: string): ProcessBreakdown {
+  const profile = JSON.parse(fs.readFileSync(file, "utf8")) as CpuProfile;
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const kindById = new Map<number, string>();
+  const kindOfNode = (id: number): string => {
+    const known = kindById.get(id);
+    if (known !== undefined) return known;
+    const stack: { functionName: string; url: string }[] = [];
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) stack.unshift(byId.get(at)!.callFrame);
+    const kind = stack[stack.length - 1].functionName === "(idle)" ? "idle" : kindOf(stack);
+    kindById.set(id, kind);
+    return kind;
+  };
+  const kinds: Record<string, number> = {};
+  for (let i = 0; i < profile.samples.length; i++) {
+    const kind = kindOfNode(profile.samples[i]);
+    kinds[kind] = (kinds[kind] ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000;
+  }
+  const urls = profile.nodes.map((n) => n.callFrame.url).join("\n");
+  const role = urls.includes("cmd/dynamic-provider")
+    ? "provider"
+    : urls.includes("cmd/run") || urls.includes("runtime/closure")
+      ? "program"
+      : "other";
+  const { idle = 0, ...busy } = kinds;
+  const cpuMs = Object.values(busy).reduce((a, b) => a + b, 0);
+  const sorted = Object.fromEntries(Object.entries(busy).sort(([, a], [, b]) => b - a));
+  return { role, wallMs: (profile.endTime - profile.startTime) / 1000, cpuMs, kinds: { ...sorted, idle } };
+}

@@ -1,0 +1,21 @@
+import * as pulumi from "@pulumi/pulumi";
+import { HelpdeskNotification } from "pulumi-feishu-helpdesk";
+
+// N campaigns from a count, as the floor (test/programs/noop) makes its N resources: a 1000-entry
+// `campaigns` object would not fit on the `pulumi config set` command line.
+const count = new pulumi.Config().getNumber("count") ?? 1;
+const card = {
+  config: { wide_screen_mode: true },
+  elements: [{ tag: "div", text: { tag: "lark_md", content: "Please upgrade the VPN client." } }],
+};
+const ids = [];
+for (let n = 0; n < count; n++) {
+  const campaign = new HelpdeskNotification(`c${n}`, {
+    jobName: `Campaign ${n}`,
+    pushType: "scheduled",
+    pushScopeType: "allMembers",
+    pushContent: card,
+  });
+  ids.push(campaign.notificationId);
+}
+export const created = ids;
