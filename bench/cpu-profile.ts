@@ -19,26 +19,30 @@ export interface ProcessBreakdown {
   readonly role: string;
   /** From the first to the last sample. */
   readonly wallMs: number;
+  /** When profiling started, in ms of the monotonic clock (`process.hrtime`'s, on Linux). */
+  readonly startMs: number;
   /** Samples not idle: time on the CPU (JavaScript, compilation, GC). */
   readonly cpuMs: number;
   /** CPU ms by kind, largest first. */
   readonly kinds: Readonly<Record<string, number>>;
+  /** The functions with the most self time: `name (file:kind)` → ms. */
+  readonly top: Readonly<Record<string, number>>;
 }
 
 /**
- * The kind of work a sample belongs to, from its stack (root first). Loading modules wins over
- * everything under it (compiling and running a module's top level is the cost of loading it);
- * then the innermost frame says whose code ran.
+ * The kind of work a sample belongs to, from its stack (root first): the innermost frame with a
+ * source says whose code ran. A module's top-level code counts as its package's (the program's
+ * own resource declarations run there); resolving, reading and compiling modules is Node's.
  */
 export function kindOf(stack: readonly { functionName: string; url: string }[]): string {
   const leaf = stack[stack.length - 1];
   if (leaf.functionName === "(garbage collector)") return "GC";
   if (leaf.functionName === "(program)") return "V8 / native (unattributed)";
-  if (stack.some((f) => /^(Module\._load|Module\.require|require|compileFunction|wrapSafe)$/.test(f.functionName)))
-    return "module loading";
   for (let i = stack.length - 1; i >= 0; i--) {
     const url = stack[i].url;
+    if (/^(compileFunction|wrapSafe)$/.test(stack[i].functionName)) return "module loading (resolve, read, compile)";
     if (url === "") continue;
+    if (url.startsWith("node:internal/modules/")) return "module loading (resolve, read, compile)";
     if (/@grpc\/|google-protobuf|\/proto\//.test(url)) return "gRPC + protobuf";
     if (/pulumi-feishu-helpdesk\/|\/dist\/provider\/|\/dist\/emulator\//.test(url) && !url.includes("node_modules/@"))
       return "this package";
@@ -70,10 +74,21 @@ export function breakdown(file: string): ProcessBreakdown {
     return kind;
   };
   const kinds: Record<string, number> = {};
+  const self: Record<string, number> = {};
   for (let i = 0; i < profile.samples.length; i++) {
     const kind = kindOfNode(profile.samples[i]);
-    kinds[kind] = (kinds[kind] ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000;
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    kinds[kind] = (kinds[kind] ?? 0) + ms;
+    if (kind === "idle") continue;
+    const frame = byId.get(profile.samples[i])!.callFrame;
+    const key = `${frame.functionName || "(anonymous)"} ${frame.url.replace(/^.*node_modules\//, "")}`;
+    self[key] = (self[key] ?? 0) + ms;
   }
+  const top = Object.fromEntries(
+    Object.entries(self)
+      .sort(([, a], [, b]) => b - a)
+      .slice(0, 15),
+  );
   const urls = profile.nodes.map((n) => n.callFrame.url).join("\n");
   const role = urls.includes("cmd/dynamic-provider")
     ? "provider"
@@ -83,5 +98,13 @@ export function breakdown(file: string): ProcessBreakdown {
   const { idle = 0, ...busy } = kinds;
   const cpuMs = Object.values(busy).reduce((a, b) => a + b, 0);
   const sorted = Object.fromEntries(Object.entries(busy).sort(([, a], [, b]) => b - a));
-  return { role, wallMs: (profile.endTime - profile.startTime) / 1000, cpuMs, kinds: { ...sorted, idle } };
+  const startMs = profile.startTime / 1000;
+  return {
+    role,
+    wallMs: (profile.endTime - profile.startTime) / 1000,
+    startMs,
+    cpuMs,
+    kinds: { ...sorted, idle },
+    top,
+  };
 }

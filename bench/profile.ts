@@ -26,6 +26,8 @@ const log = (message: string) => process.stderr.write(`profile: ${message}\n`);
 interface Profiled {
   readonly program: "campaigns" | "noop";
   readonly wallMs: number;
+  /** The run's start on the monotonic clock, in ms, to place each process's lifetime in it. */
+  readonly startMs: number;
   readonly node: ProcessBreakdown[];
   /** The engine's CPU time from its pprof profile, and its heaviest functions (flat). */
   readonly engine: { readonly cpuMs: number; readonly top: string[] };
@@ -37,6 +39,7 @@ async function profiled(program: "campaigns" | "noop", url?: string): Promise<Pr
     program === "campaigns" ? "bench/programs/campaigns" : "test/programs/noop",
   );
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `profile-${program}-`));
+  fs.mkdirSync(path.join(dir, "node"));
   try {
     if (program === "campaigns") {
       await configureStack(project, url!, credentials);
@@ -51,9 +54,11 @@ async function profiled(program: "campaigns" | "noop", url?: string): Promise<Pr
       destroy: "destroy --yes --skip-preview",
     }[op];
     let run!: Awaited<ReturnType<PulumiProject["shell"]>>;
+    const startMs = Number(process.hrtime.bigint()) / 1e6;
     const wallMs = await timed(async () => {
       run = await project.shell(`pulumi ${args} --non-interactive --profiling ${dir}/engine`, {
-        NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${dir}/node`,
+        NODE_OPTIONS: `--require ${path.join(process.cwd(), "bench", "cpu-profile-hook.js")}`,
+        BENCH_CPU_PROFILE_DIR: path.join(dir, "node"),
       });
     });
     if (run.code !== 0) throw new Error(`pulumi ${args} failed:\n${run.output}`);
@@ -69,6 +74,7 @@ async function profiled(program: "campaigns" | "noop", url?: string): Promise<Pr
     return {
       program,
       wallMs,
+      startMs,
       node,
       engine: {
         cpuMs: total ? Number(total[1]) * (total[2] === "s" ? 1000 : 1) : Number.NaN,
@@ -97,13 +103,14 @@ function markdown(results: Profiled[]): string {
       .map((l) => l.toFixed(2))
       .join(" ")}`,
     "",
-    "| | wall ms | engine CPU ms | program CPU ms | provider CPU ms (all processes) |",
-    "| --- | --- | --- | --- | --- |",
+    "| | wall ms | engine CPU ms | program CPU ms | provider CPU ms (processes) | processes alive (ms from the start) |",
+    "| --- | --- | --- | --- | --- | --- |",
   ];
   const cpuOf = (r: Profiled, role: string) =>
     r.node.filter((b) => b.role === role).reduce((sum, b) => sum + b.cpuMs, 0);
   for (const r of results) {
     const providers = r.node.filter((b) => b.role === "provider").length;
+    const spans = r.node.map((b) => `${b.role} ${f(b.startMs - r.startMs)}–${f(b.startMs - r.startMs + b.wallMs)}`);
     lines.push(
       row(
         r.program,
@@ -111,6 +118,7 @@ function markdown(results: Profiled[]): string {
         f(r.engine.cpuMs),
         f(cpuOf(r, "program")),
         `${f(cpuOf(r, "provider"))} (${providers})`,
+        spans.join(", "),
       ),
     );
   }
@@ -123,6 +131,9 @@ function markdown(results: Profiled[]): string {
       lines.push("", `## ${r.program}: ${role} process, ms by kind of work (per resource in brackets)`, "");
       for (const [k, ms] of Object.entries(kinds).sort(([, a], [, b]) => b - a))
         lines.push(`- ${k}: ${f(ms)} (${(ms / n).toFixed(2)})`);
+      lines.push("", "Most self time:", "");
+      for (const b of r.node.filter((x) => x.role === role))
+        for (const [fn, ms] of Object.entries(b.top)) lines.push(`- ${f(ms)} ms ${fn}`);
     }
     lines.push("", `## ${r.program}: engine, heaviest functions (pprof -top, flat)`, "", "```", ...r.engine.top, "```");
   }

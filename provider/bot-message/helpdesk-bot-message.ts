@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { withoutPromiseStacks } from "../pulumi/promise-stacks";
 import { BOT_MESSAGE_PROVIDER_SOURCE } from "../pulumi/provider-source";
 import { URN_INPUT } from "../pulumi/resource-context";
 import { isResourceOfType } from "../pulumi/resource-type";
@@ -57,18 +58,23 @@ export class HelpdeskBotMessage extends pulumi.CustomResource {
     // `__urn`: the resource's own URN, so the provider can show its warnings under this resource
     // (as HelpdeskNotification does; see resource-context.ts). It is never compared.
     const urn = pulumi.createUrn(name, HelpdeskBotMessage.type, opts?.parent);
-    super(
-      HelpdeskBotMessage.type,
-      name,
-      {
-        messageId: undefined,
-        sentAt: undefined,
-        ...args,
-        [URN_INPUT]: urn,
-        __provider: BOT_MESSAGE_PROVIDER_SOURCE,
-      },
-      opts,
-    );
+    const restore = withoutPromiseStacks(); // the per-property cost of registering (see promise-stacks.ts)
+    try {
+      super(
+        HelpdeskBotMessage.type,
+        name,
+        {
+          messageId: undefined,
+          sentAt: undefined,
+          ...args,
+          [URN_INPUT]: urn,
+          __provider: BOT_MESSAGE_PROVIDER_SOURCE,
+        },
+        opts,
+      );
+    } finally {
+      restore();
+    }
   }
 
   /** True if `value` is a HelpdeskBotMessage, from any copy of this package. */

@@ -162,7 +162,6 @@ export class FeishuCalls {
     validate?: (call: FeishuCall, reply: FeishuReply) => void,
   ): Promise<Sent> {
     let started: number | undefined;
-    const deadline = this.options.retryDeadlineMs ?? defaultRetryDeadlineMs();
     const paced = endpoint !== undefined && this.options.pacing !== false;
     let tokenRefreshed = false;
     for (let attempt = 0; ; attempt++) {
@@ -203,6 +202,8 @@ export class FeishuCalls {
         if (this.options.signal?.aborted) throw new FeishuCancelledError({ endpoint: endpointName, cause: error });
         const verdict = retryVerdict(error, idempotent, attempt, this.options);
         const now = systemClock.now();
+        // Read only on a failure: the environment lookup is a cost every successful call would pay.
+        const deadline = this.options.retryDeadlineMs ?? defaultRetryDeadlineMs();
         if (!verdict.retry || now + verdict.afterMs - started > deadline) throw error;
         try {
           this.options.onRetry?.({

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { URN_INPUT } from "../pulumi/resource-context";
+import { withoutPromiseStacks } from "../pulumi/promise-stacks";
 import { PROVIDER_SOURCE } from "../pulumi/provider-source";
 import { isResourceOfType } from "../pulumi/resource-type";
 import type { ArgTypesMatch, OutputTypesMatch, SameKeys } from "../pulumi/type-checks";
@@ -157,12 +158,17 @@ export class HelpdeskNotification extends pulumi.CustomResource {
     // `__urn`: the resource's own URN, so the provider (which the dynamic host gives no URN) can
     // show its warnings under this resource; it is never compared (see resource-context.ts).
     const urn = pulumi.createUrn(name, HelpdeskNotification.type, opts?.parent);
-    super(
-      HelpdeskNotification.type,
-      name,
-      { ...serverFieldNames, ...given, [URN_INPUT]: urn, __provider: PROVIDER_SOURCE },
-      opts,
-    );
+    const restore = withoutPromiseStacks(); // the per-property cost of registering (see promise-stacks.ts)
+    try {
+      super(
+        HelpdeskNotification.type,
+        name,
+        { ...serverFieldNames, ...given, [URN_INPUT]: urn, __provider: PROVIDER_SOURCE },
+        opts,
+      );
+    } finally {
+      restore();
+    }
   }
 
   /**

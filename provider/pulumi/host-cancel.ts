@@ -9,8 +9,14 @@ import type * as http2 from "node:http2";
 // sent to the process group (a terminal's Ctrl-C, a runner killing the group) are caught too.
 
 const CANCEL_PATH = "/pulumirpc.ResourceProvider/Cancel";
+/** After a signal, how long the calls in progress get to answer the engine before the process ends. */
+const GRACE_MS = 2000;
+/** After the last call in progress has answered, the time to let its reply reach the engine. */
+const REPLY_FLUSH_MS = 100;
 const controller = new AbortController();
 let watching = false;
+let callsInProgress = 0;
+let ending: NodeJS.Signals | undefined;
 
 /** The process's HTTP/2 servers: the host's gRPC server among them. Node keeps no public list. */
 function http2Servers(): http2.Http2Server[] {
@@ -42,12 +48,37 @@ export function hostCancellation(): AbortSignal {
         if (headers[":path"] === CANCEL_PATH) cancelRun();
       });
     // A signal handler replaces Node's default exit, so the process must still end: the host
-    // would otherwise keep serving. The engine gets the cancelled calls' errors first.
+    // would otherwise keep serving. The engine sends SIGINT to every provider at the end of each
+    // run and waits for it to go, so an idle process ends at once, as Node's default would (it
+    // used to wait the full grace period: 2 s added to every preview). Calls in progress are
+    // cancelled and get to send their errors to the engine first (see countedCall).
     for (const signal of ["SIGINT", "SIGTERM"] as const)
       process.once(signal, () => {
+        ending = signal;
         cancelRun();
-        setTimeout(() => process.exit(1), 2000).unref();
+        if (callsInProgress === 0) exitFor(signal);
+        setTimeout(() => exitFor(signal), GRACE_MS).unref();
       });
   }
   return controller.signal;
+}
+
+/**
+ * Runs one provider call, counted, so that after SIGINT/SIGTERM the process ends as soon as the
+ * calls in progress have answered (their cancelled errors reach the engine), not later.
+ */
+export async function countedCall<T>(call: () => Promise<T>): Promise<T> {
+  callsInProgress++;
+  try {
+    return await call();
+  } finally {
+    callsInProgress--;
+    const signal = ending;
+    if (signal !== undefined && callsInProgress === 0) setTimeout(() => exitFor(signal), REPLY_FLUSH_MS).unref();
+  }
+}
+
+/** Ends the process with the status a signal's default action gives (128 + its number). */
+function exitFor(signal: NodeJS.Signals): void {
+  process.exit(128 + (signal === "SIGINT" ? 2 : 15));
 }

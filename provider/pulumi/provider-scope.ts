@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { FeishuConfigError } from "../client/errors/feishu-config-error";
 import { ClientSlot } from "./client-slot";
-import { hostCancellation } from "./host-cancel";
+import { countedCall, hostCancellation } from "./host-cancel";
 import { withQuietEcho } from "./host-echo";
 import type { CheckedInputs, UncheckedInputs } from "./input-check";
 import { withoutProviderSource } from "./provider-props";
@@ -35,11 +35,13 @@ export class ProviderScope {
    * logged before the engine gets the answer.
    */
   async about<T>(urn: unknown, call: () => Promise<T>): Promise<T> {
-    try {
-      return await withResource(urn, () => withQuietEcho(call));
-    } finally {
-      await this.reporter.flush();
-    }
+    return countedCall(async () => {
+      try {
+        return await withResource(urn, () => withQuietEcho(call));
+      } finally {
+        await this.reporter.flush();
+      }
+    });
   }
 
   /**
@@ -53,7 +55,7 @@ export class ProviderScope {
   ): Promise<pulumi.dynamic.CheckResult<Inputs>> {
     const { urn, rest } = splitUrn(withoutProviderSource(news));
     const previous = splitUrn(olds).rest;
-    const result = await settingsChecked(this.slot, previous, check(previous, rest));
+    const result = await countedCall(() => settingsChecked(this.slot, previous, check(previous, rest)));
     if (result.inputs === undefined || urn === undefined) return result;
     return { inputs: { ...result.inputs, [URN_INPUT]: urn } as typeof result.inputs };
   }

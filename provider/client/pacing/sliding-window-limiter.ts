@@ -27,11 +27,17 @@ export interface Slot {
  *
  * A slot is forgotten as soon as its own window has passed, wherever it sits: calls finish out
  * of order, and a slow call must neither release the calls behind it (each of them still counts
- * for its own window) nor be released by them.
+ * for its own window) nor be released by them. Calls in flight are only counted; finished ones
+ * are queued in the order they finished, which is the order their windows end, so forgetting
+ * them is a look at the front of the queue, not a scan (a limit of thousands per window made
+ * the scan the client's largest cost per call).
  */
 export class SlidingWindowLimiter {
-  /** Finish times of the calls that still count (undefined while in flight); never more than `limit`. */
-  private readonly slots: { finishedAt: number | undefined }[] = [];
+  /** Calls granted a slot and not yet finished. */
+  private inFlight = 0;
+  /** Finish times of the finished calls that still count, oldest first, from `first` on. */
+  private readonly finished: number[] = [];
+  private first = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private pausedUntil = 0;
   private wake: (() => void) | undefined;
@@ -54,7 +60,7 @@ export class SlidingWindowLimiter {
     if (this.queued === 0) {
       const now = this.clock.now();
       this.forgetExpired(now);
-      if (this.pausedUntil <= now && this.slots.length < this.limit) return Promise.resolve(this.grant(now));
+      if (this.pausedUntil <= now && this.counted() < this.limit) return Promise.resolve(this.grant(now));
     }
     this.queued += 1;
     const turn = this.queue.then(async () => {
@@ -64,7 +70,7 @@ export class SlidingWindowLimiter {
         if (signal?.aborted) throw signal.reason;
         const now = this.clock.now();
         this.forgetExpired(now);
-        const freeAt = Math.max(this.pausedUntil, this.slots.length < this.limit ? now : this.earliestFree());
+        const freeAt = Math.max(this.pausedUntil, this.counted() < this.limit ? now : this.earliestFree());
         if (freeAt <= now) break;
         if (!told && Number.isFinite(freeAt)) {
           told = true;
@@ -95,25 +101,35 @@ export class SlidingWindowLimiter {
   }
 
   private grant(waitingSince: number): Slot {
-    const slot = { finishedAt: undefined as number | undefined };
-    this.slots.push(slot);
+    this.inFlight += 1;
+    let finished = false;
     return {
       waitedMs: this.clock.now() - waitingSince,
       done: () => {
-        if (slot.finishedAt !== undefined) return;
-        slot.finishedAt = this.clock.now();
+        if (finished) return;
+        finished = true;
+        this.inFlight -= 1;
+        // A clock that stepped back must not put a slot before one that finished earlier.
+        const last = this.finished.length > this.first ? this.finished[this.finished.length - 1] : -Infinity;
+        this.finished.push(Math.max(this.clock.now(), last));
         this.wake?.();
       },
     };
   }
 
-  /** Forgets every finished slot whose window has passed, in place (no allocation per call). */
+  /** Slots that count now: in flight, or finished within the window. */
+  private counted(): number {
+    return this.inFlight + this.finished.length - this.first;
+  }
+
+  /** Forgets the finished slots whose window has passed: those at the front of the queue. */
   private forgetExpired(now: number): void {
-    let kept = 0;
-    for (const slot of this.slots) {
-      if (slot.finishedAt === undefined || slot.finishedAt > now - this.windowMs) this.slots[kept++] = slot;
+    while (this.first < this.finished.length && this.finished[this.first] <= now - this.windowMs) this.first += 1;
+    // Drop the forgotten front now and then, so the array does not grow for ever.
+    if (this.first > 1024 && this.first * 2 > this.finished.length) {
+      this.finished.splice(0, this.first);
+      this.first = 0;
     }
-    this.slots.length = kept;
   }
 
   /** The server said its window is full: no grant before `time`. */
@@ -123,10 +139,6 @@ export class SlidingWindowLimiter {
 
   /** When the soonest-expiring finished slot frees up; Infinity while every slot is in flight. */
   private earliestFree(): number {
-    let earliest = Number.POSITIVE_INFINITY;
-    for (const slot of this.slots) {
-      if (slot.finishedAt !== undefined) earliest = Math.min(earliest, slot.finishedAt + this.windowMs);
-    }
-    return earliest;
+    return this.first < this.finished.length ? this.finished[this.first] + this.windowMs : Number.POSITIVE_INFINITY;
   }
 }
