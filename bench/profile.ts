@@ -103,7 +103,7 @@ function markdown(results: Profiled[]): string {
       .map((l) => l.toFixed(2))
       .join(" ")}`,
     "",
-    "| | wall ms | engine CPU ms | program CPU ms | provider CPU ms (processes) | processes alive (ms from the start) |",
+    "| | wall ms | engine CPU ms | program CPU ms | provider CPU ms (processes) | alive (ms from the start) |",
     "| --- | --- | --- | --- | --- | --- |",
   ];
   const cpuOf = (r: Profiled, role: string) =>
