@@ -139,8 +139,9 @@ function rateLimitsFrom(
   return { limits: parsed as Partial<Record<PacedEndpoint, number>> };
 }
 
-const userIdTypes: readonly string[] = ["open_id", "union_id", "user_id"] satisfies UserIdType[];
-const isUserIdType = (text: string): text is UserIdType => userIdTypes.includes(text);
+/** The kinds of user id a campaign's `users` may hold (`userIdType`). */
+export const userIdTypes: readonly UserIdType[] = ["open_id", "union_id", "user_id"];
+const isUserIdType = (text: string): text is UserIdType => (userIdTypes as readonly string[]).includes(text);
 
 /**
  * Client options from setting values, or every problem: a malformed value, and (with
