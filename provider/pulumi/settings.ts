@@ -44,6 +44,12 @@ export type SettingsSource =
       readonly name: string;
     }
   | {
+      /** A `pulumi:providers:feishu-helpdesk` resource of the native plugin: its properties, and nothing else. */
+      readonly kind: "provider";
+      /** The provider resource's name. */
+      readonly name: string;
+    }
+  | {
       /** The `settings` option of a lookup (`getNotification(id, { settings })`): those values alone. */
       readonly kind: "given";
       /** The function they were given to. */
