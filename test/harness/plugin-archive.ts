@@ -20,3 +20,10 @@ export function buildPluginArchive(dir: string): string {
   if (!fs.existsSync(archive)) throw new Error(`scripts/build-plugin printed no archive:\n${out}`);
   return archive;
 }
+
+/** Keeps a project's transcript under .pulumi-local/transcripts/<name>.txt, for a person to read after the run. */
+export function keepTranscript(name: string, transcript: readonly string[]): void {
+  const dir = path.join(repoRoot, ".pulumi-local", "transcripts");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, `${name}.txt`), transcript.join("\n---\n"));
+}
