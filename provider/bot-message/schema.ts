@@ -8,8 +8,8 @@ import type { BotMessageType } from "./content";
 /** The outcome of {@link checkBotMessageInputs}. */
 export type BotMessageInputCheck = CheckedInputs<NormalizedBotMessageInputs>;
 
-// The one list of a HelpdeskBotMessage's inputs, and their checked types.
-const schema = z.object({
+/** The one list of a HelpdeskBotMessage's inputs, and their checked types. */
+export const botMessageSchema = z.object({
   msgType: z.enum(["text", "post", "image", "interactive"], 'must be "text", "post", "image" or "interactive"'),
   content: z.union([z.string(), z.record(z.string(), z.unknown())], "must be an object or its JSON text"),
   receiverId: z.string("must be a string: the receiving user's id").trim().min(1, "must not be empty"),
@@ -19,7 +19,7 @@ const schema = z.object({
     .default("chat"),
 });
 
-type SchemaOutput = z.output<typeof schema>;
+type SchemaOutput = z.output<typeof botMessageSchema>;
 
 /**
  * A helpdesk bot message's inputs once checked, from the schema: `msgType`, `receiverId`,
@@ -30,7 +30,7 @@ export type NormalizedBotMessageInputs = {
 };
 
 /** Every input property of a HelpdeskBotMessage. */
-export const botMessageProperties = Object.keys(schema.shape) as (keyof NormalizedBotMessageInputs)[];
+export const botMessageProperties = Object.keys(botMessageSchema.shape) as (keyof NormalizedBotMessageInputs)[];
 
 const _msgTypesAreTheTypes: Same<NormalizedBotMessageInputs["msgType"], BotMessageType> = true;
 
@@ -67,7 +67,7 @@ export function checkBotMessageInputs(raw: UncheckedInputs): BotMessageInputChec
     return unknown.length > 0
       ? { ok: false, failures: unknown }
       : { ok: true, inputs: raw as NormalizedBotMessageInputs };
-  const parsed = schema.safeParse(raw);
+  const parsed = botMessageSchema.safeParse(raw);
   if (!parsed.success || unknown.length > 0) {
     return {
       ok: false,

@@ -8,7 +8,7 @@ import type { Reporter } from "../pulumi/reporter";
 import { NotificationOutcomeUnknownError } from "./errors/outcome-unknown-error";
 import { refusalError } from "./errors/refusal-error";
 import { PlanExecutor, type PlanTarget } from "./executor";
-import type { NormalizedNotificationInputs } from "./fields";
+import type { InputProperty, NormalizedNotificationInputs } from "./fields";
 import { inputsFromWire, toWireBody } from "./mapping";
 import { say } from "./messages";
 import { inputsOf, type NotificationState, type StoredNotification, stateFromLive } from "./outputs";
@@ -24,6 +24,8 @@ export interface NotificationDiff {
   readonly changes: boolean;
   /** True if the diff read the live campaign (so the credentials were just used successfully). */
   readonly readLive?: boolean;
+  /** The inputs the update is due to, for a host that can show a detailed diff (empty without changes). */
+  readonly properties: readonly InputProperty[];
 }
 
 /** The result of {@link NotificationOperations.create}. */
@@ -73,14 +75,14 @@ export class NotificationOperations {
     const stored = withLists(olds);
     const plan = planDiff(stored, news);
     if (plan.kind === "refuse") throw refusalError(id, plan.refusal);
-    if (plan.kind === "noChange") return { changes: false };
+    if (plan.kind === "noChange") return { changes: false, properties: [] };
     if (plan.confirmDraft) {
       const refusal = planDraftCheck(stored, (await this.find(id, {}))?.live);
       if (refusal) throw refusalError(id, refusal);
     }
     // The engine gets no detailed diff from a dynamic provider: say which lifecycle step is due.
     for (const step of pendingSteps(stored, news)) this.reporter.warn(say.pending(id, stored.jobName, step));
-    return { changes: true, readLive: plan.confirmDraft };
+    return { changes: true, readLive: plan.confirmDraft, properties: plan.properties };
   }
 
   /**
@@ -112,9 +114,14 @@ export class NotificationOperations {
 
   /**
    * `pulumi refresh`: the live campaign, with its inputs. Undefined, with a warning, for a
-   * campaign that no longer exists. `stored` undefined: nothing is known of it yet.
+   * campaign that no longer exists. `stored` undefined: nothing is known of it yet (a lookup, or
+   * `pulumi import`), and a campaign Feishu does not have fails, naming `lookedUpBy` in the hint.
    */
-  async read(id: string, stored: StoredNotification | undefined): Promise<ReadNotificationState | undefined> {
+  async read(
+    id: string,
+    stored: StoredNotification | undefined,
+    lookedUpBy = "HelpdeskNotification.get",
+  ): Promise<ReadNotificationState | undefined> {
     // A lookup (`HelpdeskNotification.get`) has nothing stored: every field comes from Feishu.
     const previous = withLists(stored?.jobName === undefined ? { ...blankInputs, ...definedOf(stored) } : stored);
     const fetched = await this.client().findNotification(id);
@@ -123,7 +130,7 @@ export class NotificationOperations {
       throw new NotificationGoneError({
         notificationId: id,
         jobName: previous.jobName,
-        hint: "Check the id given to HelpdeskNotification.get.",
+        hint: `Check the id given to ${lookedUpBy}.`,
       });
     }
     if (fetched === undefined) {

@@ -1,5 +1,5 @@
 import type { WireNotification } from "../client/wire-types";
-import type { CampaignProperty } from "./fields";
+import type { CampaignProperty, InputProperty } from "./fields";
 import { type ApprovalRecord, type CampaignStage, stageOf } from "./stage";
 
 /** What the planner needs to know of the live campaign, as just read from Feishu. */
@@ -87,5 +87,10 @@ export type DiffPlan =
   /** Program and campaign agree: no update. */
   | { readonly kind: "noChange" }
   /** An update; with `confirmDraft`, only once the live campaign is read and found a draft (planDraftCheck). */
-  | { readonly kind: "change"; readonly confirmDraft: boolean }
+  | {
+      readonly kind: "change";
+      readonly confirmDraft: boolean;
+      /** The inputs the update is due to: changed, or asking for a lifecycle step not reached yet. */
+      readonly properties: readonly InputProperty[];
+    }
   | { readonly kind: "refuse"; readonly refusal: Refusal };

@@ -1,6 +1,6 @@
 import { isUnknown } from "../pulumi/unknown";
 import { changedProperties } from "./compare";
-import type { DeletePolicy, NormalizedNotificationInputs } from "./fields";
+import type { DeletePolicy, InputProperty, NormalizedNotificationInputs } from "./fields";
 import type { StoredNotification } from "./outputs";
 import type { DiffPlan, LiveCampaign, Plan, Refusal, Step } from "./plan";
 
@@ -114,7 +114,14 @@ export function planDiff(olds: StoredNotification, news: NormalizedNotificationI
     !changed.every((property) => isUnknown(news[property])) &&
     news.cancelToEdit !== true &&
     !isUnknown(news.cancelToEdit);
-  return { kind: "change", confirmDraft };
+  const properties: InputProperty[] = [
+    ...changed,
+    ...(olds.onDelete !== news.onDelete ? (["onDelete"] as const) : []),
+    ...(olds.cancelToEdit !== news.cancelToEdit ? (["cancelToEdit"] as const) : []),
+    ...(submitDue ? (["approval"] as const) : []),
+    ...(scheduleDue ? (["sendAt"] as const) : []),
+  ];
+  return { kind: "change", confirmDraft, properties };
 }
 
 /** The check a diff with `confirmDraft` makes of the live campaign (undefined: gone): refused unless a draft. */

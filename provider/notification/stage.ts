@@ -13,7 +13,10 @@ import type { WireNotification } from "../client/wire-types";
  * - `sent`: its send time has passed and every target has it (or it targets chats only).
  * - `unknown`: not a draft, and none of the above can be told.
  */
-export type CampaignStage = "draft" | "submitted" | "approved" | "scheduled" | "sending" | "sent" | "unknown";
+export type CampaignStage = (typeof campaignStages)[number];
+
+/** Every {@link CampaignStage}, in lifecycle order (the package schema lists them as an enum). */
+export const campaignStages = ["draft", "submitted", "approved", "scheduled", "sending", "sent", "unknown"] as const;
 
 /** What the provider itself knows about a campaign's review. */
 export interface ApprovalRecord {

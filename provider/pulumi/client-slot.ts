@@ -116,7 +116,9 @@ export class ClientSlot {
     const where =
       source.kind === "explicit"
         ? `the arguments of new FeishuHelpdeskProvider("${source.name}", …)`
-        : "the feishu-helpdesk:* stack config (or the FEISHU_* variables)";
+        : source.kind === "provider"
+          ? `the properties of provider resource "${source.name}"`
+          : "the feishu-helpdesk:* stack config (or the FEISHU_* variables)";
     return refused
       ? `Feishu refused the credentials (checked at preview, before anything changes): ${message}\n` +
           `Check helpdeskId, helpdeskToken and appId/appSecret or userAccessToken in ${where}.`

@@ -24,6 +24,40 @@ export function engineAddressOf(argv: readonly string[]): string | undefined {
   return hostIsDynamicProvider && last !== undefined && /^[\w.-]+:\d+$/.test(last) ? last : undefined;
 }
 
+/** The gRPC modules a Log client is made of: the SDK's own, however they were loaded. */
+export interface EngineLogModules {
+  /** `@grpc/grpc-js`. */
+  readonly grpc: { credentials: { createInsecure(): unknown } };
+  /** `@pulumi/pulumi/proto/engine_grpc_pb`. */
+  readonly services: { EngineClient: new (address: string, credentials: unknown) => unknown };
+  /** `@pulumi/pulumi/proto/engine_pb`. */
+  readonly messages: {
+    LogSeverity: Record<"INFO" | "WARNING" | "ERROR", number>;
+    LogRequest: new () => { setSeverity(s: number): void; setMessage(m: string): void; setUrn(u: string): void };
+  };
+}
+
+function clientOf(address: string, { grpc, services, messages }: EngineLogModules): EngineLogClient {
+  const engine = new services.EngineClient(address, grpc.credentials.createInsecure()) as {
+    log(request: unknown, done: (error: unknown) => void): void;
+  };
+  const severities = {
+    info: messages.LogSeverity.INFO,
+    warning: messages.LogSeverity.WARNING,
+    error: messages.LogSeverity.ERROR,
+  };
+  return {
+    log: (message, severity, urn) =>
+      new Promise((resolve) => {
+        const request = new messages.LogRequest();
+        request.setSeverity(severities[severity]);
+        request.setMessage(message);
+        if (urn !== undefined) request.setUrn(urn);
+        engine.log(request, (error: unknown) => resolve(!error));
+      }),
+  };
+}
+
 function connect(): EngineLogClient | null {
   const address = engineAddressOf(process.argv);
   if (address === undefined) return null;
@@ -31,29 +65,24 @@ function connect(): EngineLogClient | null {
     // The gRPC modules the SDK itself uses, resolved from its folder: one copy, one protocol.
     const sdk = path.dirname(require.resolve("@pulumi/pulumi/package.json"));
     /* eslint-disable @typescript-eslint/no-require-imports */
-    const grpc = require(require.resolve("@grpc/grpc-js", { paths: [sdk] }));
-    const services = require("@pulumi/pulumi/proto/engine_grpc_pb");
-    const messages = require("@pulumi/pulumi/proto/engine_pb");
+    return clientOf(address, {
+      grpc: require(require.resolve("@grpc/grpc-js", { paths: [sdk] })),
+      services: require("@pulumi/pulumi/proto/engine_grpc_pb"),
+      messages: require("@pulumi/pulumi/proto/engine_pb"),
+    });
     /* eslint-enable @typescript-eslint/no-require-imports */
-    const engine = new services.EngineClient(address, grpc.credentials.createInsecure());
-    const severities = {
-      info: messages.LogSeverity.INFO,
-      warning: messages.LogSeverity.WARNING,
-      error: messages.LogSeverity.ERROR,
-    };
-    return {
-      log: (message, severity, urn) =>
-        new Promise((resolve) => {
-          const request = new messages.LogRequest();
-          request.setSeverity(severities[severity]);
-          request.setMessage(message);
-          if (urn !== undefined) request.setUrn(urn);
-          engine.log(request, (error: unknown) => resolve(!error));
-        }),
-    };
   } catch {
     return null;
   }
+}
+
+/**
+ * Logs to the engine at `address` from now on, with these modules: for a host that knows the
+ * engine's address otherwise than from a dynamic provider's argv (the native plugin, whose
+ * bundle carries its own copy of the gRPC modules).
+ */
+export function useEngineLog(address: string, modules: EngineLogModules): void {
+  client = clientOf(address, modules);
 }
 
 /**

@@ -18,6 +18,7 @@ import {
 /** Where to set one setting: the config key and its variable, or the explicit provider's argument. */
 export function whereToSet(key: ConfigKey, source: SettingsSource): string {
   if (source.kind === "explicit") return `the ${key} argument of new FeishuHelpdeskProvider("${source.name}", …)`;
+  if (source.kind === "provider") return `the ${key} property of provider resource "${source.name}"`;
   if (source.kind === "given") return `settings.${key} in the options of ${source.to}`;
   const secret = configKeys[key].secret ? "--secret " : "";
   return `pulumi config set ${secret}${CONFIG_NAMESPACE}:${key} <value> (or the ${configKeys[key].env} variable)`;
@@ -35,9 +36,12 @@ export function describeSettingProblems(problems: readonly SettingProblem[], sou
   const whose =
     source.kind === "explicit"
       ? `FeishuHelpdeskProvider "${source.name}" (whose settings never come from FEISHU_* variables)`
-      : source.kind === "given"
-        ? `The settings given to ${source.to} (which never come from FEISHU_* variables)`
-        : "Feishu Helpdesk settings";
+      : source.kind === "provider"
+        ? `Provider "${source.name}" (pulumi:providers:${CONFIG_NAMESPACE}; its settings never come from FEISHU_* ` +
+          "variables)"
+        : source.kind === "given"
+          ? `The settings given to ${source.to} (which never come from FEISHU_* variables)`
+          : "Feishu Helpdesk settings";
   const lines = problems.map((p) => {
     const fix = [p.key, ...(p.alternatives ?? [])].map((k) => whereToSet(k, source)).join("; or ");
     return `${settingName(p.key, source)} ${p.problem}. Set it: ${fix}`;

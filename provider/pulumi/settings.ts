@@ -44,6 +44,12 @@ export type SettingsSource =
       readonly name: string;
     }
   | {
+      /** A `pulumi:providers:feishu-helpdesk` resource of the native plugin: its properties, and nothing else. */
+      readonly kind: "provider";
+      /** The provider resource's name. */
+      readonly name: string;
+    }
+  | {
       /** The `settings` option of a lookup (`getNotification(id, { settings })`): those values alone. */
       readonly kind: "given";
       /** The function they were given to. */
@@ -139,8 +145,9 @@ function rateLimitsFrom(
   return { limits: parsed as Partial<Record<PacedEndpoint, number>> };
 }
 
-const userIdTypes: readonly string[] = ["open_id", "union_id", "user_id"] satisfies UserIdType[];
-const isUserIdType = (text: string): text is UserIdType => userIdTypes.includes(text);
+/** The kinds of user id a campaign's `users` may hold (`userIdType`). */
+export const userIdTypes: readonly UserIdType[] = ["open_id", "union_id", "user_id"];
+const isUserIdType = (text: string): text is UserIdType => (userIdTypes as readonly string[]).includes(text);
 
 /**
  * Client options from setting values, or every problem: a malformed value, and (with

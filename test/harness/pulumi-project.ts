@@ -145,6 +145,14 @@ export class PulumiProject {
     await this.ok(["config", "set", key, value, ...(secret ? ["--secret"] : ["--plaintext"])]);
   }
 
+  /**
+   * Installs a plugin archive into this project's own PULUMI_HOME, as a user would
+   * (`pulumi plugin install resource <name> <version> --file <archive>`): no PATH involved.
+   */
+  async installPlugin(name: string, version: string, archive: string): Promise<PulumiRun> {
+    return this.ok(["plugin", "install", "resource", name, version, "--file", archive]);
+  }
+
   /** Sets the program's `campaigns` config object. */
   async setCampaigns(campaigns: Record<string, unknown>): Promise<void> {
     await this.setConfig("campaigns", JSON.stringify(campaigns));
@@ -166,12 +174,12 @@ export class PulumiProject {
     return JSON.parse((await this.ok(["stack", "output", "--json"])).stdout) as Record<string, unknown>;
   }
 
-  /** The state's HelpdeskNotification resources. */
-  async notificationsInState(): Promise<StateResource[]> {
+  /** The state's HelpdeskNotification resources (the dynamic ones; or, with `type`, of that type). */
+  async notificationsInState(
+    type = "pulumi-nodejs:dynamic/feishu-helpdesk:HelpdeskNotification",
+  ): Promise<StateResource[]> {
     const { deployment } = await this.exportStack();
-    return (deployment.resources ?? []).filter(
-      (r) => r.type === "pulumi-nodejs:dynamic/feishu-helpdesk:HelpdeskNotification",
-    );
+    return (deployment.resources ?? []).filter((r) => r.type === type);
   }
 
   /** Removes the stack and the copy. */

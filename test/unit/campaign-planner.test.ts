@@ -251,10 +251,12 @@ describe("planDiff and planUpdate, beyond the matrix", () => {
     expect(planDiff(stored, { ...inputsOf(stored), jobName: UNKNOWN })).toEqual({
       kind: "change",
       confirmDraft: false,
+      properties: ["jobName"],
     });
     expect(planDiff(stored, { ...inputsOf(stored), jobName: "Known", cancelToEdit: UNKNOWN as never })).toEqual({
       kind: "change",
       confirmDraft: false,
+      properties: ["jobName", "cancelToEdit"],
     });
   });
 
@@ -266,7 +268,11 @@ describe("planDiff and planUpdate, beyond the matrix", () => {
 
   it("submits a state written before the status was recorded, as a draft", () => {
     const { status: _, ...stored } = atStage("draft", "cancel").stored;
-    expect(planDiff(stored, { ...inputsOf(stored), approval: go })).toEqual({ kind: "change", confirmDraft: false });
+    expect(planDiff(stored, { ...inputsOf(stored), approval: go })).toEqual({
+      kind: "change",
+      confirmDraft: false,
+      properties: ["approval"],
+    });
   });
 
   it("refuses a campaign gone from Feishu, naming it as the stack knows it", () => {

@@ -1,0 +1,93 @@
+import type { NormalizedNotificationInputs } from "../notification/fields";
+import { NotificationOperations } from "../notification/operations";
+import { serverFieldNames, type StoredNotification } from "../notification/outputs";
+import type { ProviderScope } from "../pulumi/provider-scope";
+import type { CheckAnswer, DiffAnswer, Properties, ReadAnswer, ResourceAdapter } from "./adapter-types";
+import { detailedDiff } from "./detailed-diff";
+import { createPreview, updatePreview } from "./preview-outputs";
+
+const serverFields = Object.keys(serverFieldNames);
+/** What an update never changes: the campaign's id and its creation. */
+const stableFields = ["notificationId", "createdAt", "createUser"];
+
+/**
+ * HelpdeskNotification as the native plugin serves it: a thin adapter from the protocol's calls
+ * (with the resource's URN in each, which the dynamic host never gives) to the same
+ * {@link NotificationOperations} the dynamic provider uses.
+ */
+export class NotificationAdapter implements ResourceAdapter {
+  readonly #operations: NotificationOperations;
+
+  constructor(private readonly scope: ProviderScope) {
+    this.#operations = new NotificationOperations(() => scope.slot.client, scope.reporter);
+  }
+
+  /** See {@link NotificationOperations.check}; the settings are checked too, as the dynamic provider does. */
+  async check(urn: string, olds: Properties, news: Properties): Promise<CheckAnswer> {
+    return this.scope.about(urn, async () => {
+      const result = await this.scope.check(olds, news, (previous, rest) => this.#operations.check(previous, rest));
+      return result.inputs !== undefined ? { inputs: result.inputs } : { failures: result.failures ?? [] };
+    });
+  }
+
+  /**
+   * See {@link NotificationOperations.diff}, with the properties the update is due to as a
+   * detailed diff (the dynamic provider can only say "changes").
+   */
+  async diff(id: string, urn: string, olds: Properties, news: Properties, oldInputs: Properties): Promise<DiffAnswer> {
+    return this.scope.about(urn, async () => {
+      const diff = await this.#operations.diff(id, olds as StoredNotification, news as NormalizedNotificationInputs);
+      // A change that did not read the campaign: verify the credentials now, so preview fails, not up.
+      if (diff.changes && !diff.readLive) await this.scope.verifyCredentials();
+      return { changes: diff.changes, detailedDiff: detailedDiff(diff.properties, oldInputs, news) };
+    });
+  }
+
+  /** See {@link NotificationOperations.create}; a preview returns the inputs, Feishu's fields unknown. */
+  async create(urn: string, inputs: Properties, preview: boolean) {
+    if (preview) return { id: "", properties: createPreview(inputs, serverFields) };
+    const { id, state } = await this.scope.about(urn, () =>
+      this.#operations.create(inputs as NormalizedNotificationInputs),
+    );
+    return { id, properties: state as Properties };
+  }
+
+  /**
+   * `pulumi refresh`, or `pulumi import` (nothing stored yet: every field comes from Feishu, and
+   * the inputs returned are what the generated program declares). See {@link NotificationOperations.read}.
+   */
+  async read(id: string, urn: string, properties: Properties): Promise<ReadAnswer> {
+    const stored = Object.keys(properties).length === 0 ? undefined : (properties as StoredNotification);
+    const read = await this.scope.about(urn, () => this.#operations.read(id, stored, "pulumi import"));
+    return read && { id, properties: read.state as Properties, inputs: importable(read.inputs) };
+  }
+
+  /** An existing campaign's outputs (getNotification); a campaign Feishu does not have fails, naming the id. */
+  async lookUp(id: string): Promise<Properties> {
+    const read = await this.scope.about(undefined, () => this.#operations.read(id, undefined, "getNotification"));
+    return (read?.state ?? {}) as Properties;
+  }
+
+  /** See {@link NotificationOperations.update}; a preview returns the new inputs, what Feishu changes unknown. */
+  async update(id: string, urn: string, olds: Properties, news: Properties, preview: boolean): Promise<Properties> {
+    if (preview) return updatePreview(olds, news, serverFields, stableFields);
+    return (await this.scope.about(urn, () =>
+      this.#operations.update(id, olds as StoredNotification, news as NormalizedNotificationInputs),
+    )) as Properties;
+  }
+
+  /** See {@link NotificationOperations.delete}: what `onDelete` says; Feishu cannot delete a campaign. */
+  async delete(id: string, urn: string, properties: Properties): Promise<void> {
+    await this.scope.about(urn, () => this.#operations.delete(id, properties as StoredNotification));
+  }
+}
+
+/**
+ * Inputs as a program would declare them: an empty id list is what an absent one means, so it is
+ * left out (the code `pulumi import` generates then lists only the targets the campaign has).
+ */
+function importable(inputs: NormalizedNotificationInputs): Properties {
+  return Object.fromEntries(
+    Object.entries(inputs).filter(([, value]) => !(Array.isArray(value) && value.length === 0)),
+  );
+}
