@@ -78,13 +78,16 @@ func run(ctx context.Context) error {
 		return fmt.Errorf("reading the settings (JSON on stdin): %w", err)
 	}
 	work := filepath.Join(s.StateDir, "work")
-	if err := os.MkdirAll(work, 0o755); err != nil {
-		return err
+	backend := filepath.Join(s.StateDir, "backend")
+	for _, dir := range []string{work, backend} {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
 	}
 	project := workspace.Project{
 		Name:    "feishu-go-inline",
 		Runtime: workspace.NewProjectRuntimeInfo("go", nil),
-		Backend: &workspace.ProjectBackend{URL: "file://" + filepath.Join(s.StateDir, "backend")},
+		Backend: &workspace.ProjectBackend{URL: "file://" + backend},
 	}
 	stack, err := auto.UpsertStackInlineSource(ctx, "dev", project.Name.String(), program(s.User),
 		auto.Project(project),
