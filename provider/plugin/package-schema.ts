@@ -181,14 +181,22 @@ export function buildSchema(docs: SchemaDocs, version: string) {
     license: "Apache-2.0",
     publisher: "pulumi-feishu-helpdesk",
     meta: { moduleFormat: "(.*)" },
+    // respectSchemaVersion: the SDKs carry this version (the plugin's), not the generators'
+    // `${VERSION}` placeholder that a release step would have to fill in; without it the Go SDK
+    // registers resources with no plugin version.
     language: {
-      nodejs: { packageName: "@pulumi-feishu-helpdesk/feishu-helpdesk" },
-      python: { packageName: "pulumi_feishu_helpdesk" },
+      nodejs: { packageName: "@pulumi-feishu-helpdesk/feishu-helpdesk", respectSchemaVersion: true },
+      python: { packageName: "pulumi_feishu_helpdesk", respectSchemaVersion: true, pyproject: { enabled: true } },
       go: {
         importBasePath: "github.com/pulumi-feishu-helpdesk/pulumi-feishu-helpdesk/sdk/go/feishuhelpdesk",
         generateResourceContainerTypes: true,
+        respectSchemaVersion: true,
       },
-      csharp: { rootNamespace: "PulumiFeishuHelpdesk", packageReferences: { Pulumi: "3.*" } },
+      csharp: {
+        rootNamespace: "PulumiFeishuHelpdesk",
+        packageReferences: { Pulumi: "3.*" },
+        respectSchemaVersion: true,
+      },
     },
     config: { variables: configVariables },
     provider: {
