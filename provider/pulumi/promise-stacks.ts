@@ -8,8 +8,10 @@
  * read runs ts-node's source-map `prepareStackTrace` over ten frames; with HelpdeskNotification's
  * 32 properties this was the largest per-campaign cost of a no-change preview
  * (`npm run bench:profile`). With a limit of 0 those stacks are empty and cost next to nothing.
- * Nothing else loses: the SDK captures the resource's source position with its own limit
- * (`Resource.callsites` sets and restores it), and the limit is back before any user code runs.
+ * What else changes: the SDK captures the resource's source position with its own limit
+ * (`Resource.callsites` sets and restores it), so that is kept; an error made during the
+ * registration itself (one thrown by a legacy `transformations` callback, which the SDK runs
+ * there) keeps its message but has no stack. The limit is back as soon as `super` returns.
  *
  * @example
  * const restore = withoutPromiseStacks();
