@@ -15,7 +15,9 @@ import fetch from "node-fetch";
 import { type RunningEmulator, startEmulator } from "../emulator";
 import { HelpdeskClient, type WireNotificationBody } from "../provider";
 import { configureStack, randomCredentials, sampleCard } from "../test/harness/feishu-fixture";
+import { buildPluginArchive, pluginVersion } from "../test/harness/plugin-archive";
 import { PulumiProject } from "../test/harness/pulumi-project";
+import { yamlCampaignsProgram } from "../test/harness/yaml-program";
 import { lineChart } from "./chart";
 import { pacedRatio, summarize, timed } from "./stats";
 
@@ -155,13 +157,16 @@ interface EngineRun {
   readonly apiCalls?: number;
 }
 
-/** Peak resident memory (KiB) of the dynamic provider processes started under `dir`. */
-function watchProviderMemory(dir: string): () => number {
+/**
+ * Peak resident memory (KiB) of the provider processes started under `dir` whose command line
+ * holds `command` ("dynamic-provider", or the plugin's "pulumi-resource-feishu-helpdesk").
+ */
+function watchProviderMemory(dir: string, command: string): () => number {
   let peak = 0;
   const timer = setInterval(() => {
     for (const pid of fs.readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
       try {
-        if (!fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes("dynamic-provider")) continue;
+        if (!fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(command)) continue;
         if (!fs.readlinkSync(`/proc/${pid}/cwd`).startsWith(dir)) continue;
         const hwm = /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
         if (hwm) peak = Math.max(peak, Number(hwm[1]));
@@ -176,22 +181,58 @@ function watchProviderMemory(dir: string): () => number {
   };
 }
 
-async function engineRuns(program: "campaigns" | "noop", n: number, emulator?: RunningEmulator) {
+/**
+ * The N campaigns of bench/programs/campaigns/index.ts, as arguments: the same names and values,
+ * for the YAML program through the native plugin.
+ */
+function benchCampaigns(n: number): Record<string, Record<string, unknown>> {
+  const card = {
+    config: { wide_screen_mode: true },
+    elements: [{ tag: "div", text: { tag: "lark_md", content: "Please upgrade the VPN client." } }],
+  };
+  return Object.fromEntries(
+    Array.from({ length: n }, (_, i) => [
+      `c${i}`,
+      { jobName: `Campaign ${i}`, pushType: "scheduled", pushScopeType: "allMembers", pushContent: card },
+    ]),
+  );
+}
+
+/**
+ * up, a no-change preview, refresh and destroy of N resources: `campaigns` (the dynamic
+ * resource, TypeScript), `plugin` (the same campaigns through the native plugin, installed from
+ * `archive`, in a YAML program) or `noop` (the floor: a do-nothing dynamic resource).
+ */
+async function engineRuns(
+  program: "campaigns" | "plugin" | "noop",
+  n: number,
+  emulator?: RunningEmulator,
+  archive?: string,
+) {
   const project = await PulumiProject.create(
-    program === "campaigns" ? "bench/programs/campaigns" : "test/programs/noop",
+    { campaigns: "bench/programs/campaigns", plugin: "bench/programs/campaigns-yaml", noop: "test/programs/noop" }[
+      program
+    ],
   );
   try {
-    if (program === "campaigns") {
+    if (program !== "noop") {
       await configureStack(project, emulator!.url, credentials);
       await project.setConfig("feishu-helpdesk:rateLimits", unpaced);
     }
-    await project.setConfig("count", String(n));
+    if (program === "plugin") {
+      await project.installPlugin("feishu-helpdesk", pluginVersion, archive!);
+      fs.writeFileSync(
+        path.join(project.dir, "Pulumi.yaml"),
+        yamlCampaignsProgram("bench-campaigns-yaml", benchCampaigns(n), "The benchmarks' N campaigns, generated."),
+      );
+    } else await project.setConfig("count", String(n));
     const runs: EngineRun[] = [];
     let memoryKiB = 0;
     let exportBytes: { provider: number; resource: number } | undefined;
     for (const op of ["up", "preview", "refresh", "destroy"] as const) {
       emulator?.clearRequests();
-      const stopWatching = op === "up" ? watchProviderMemory(project.dir) : undefined;
+      const command = program === "plugin" ? "pulumi-resource-feishu-helpdesk" : "dynamic-provider";
+      const stopWatching = op === "up" ? watchProviderMemory(project.dir, command) : undefined;
       const args = {
         up: ["up", "--yes", "--skip-preview"],
         preview: ["preview", "--expect-no-changes"],
@@ -202,6 +243,7 @@ async function engineRuns(program: "campaigns" | "noop", n: number, emulator?: R
       if (stopWatching) memoryKiB = stopWatching();
       runs.push({ op, ms, apiCalls: emulator?.requests.length });
       if (op === "up" && program === "campaigns") {
+        // The plugin's state keeps no __provider: only the dynamic resource's is measured.
         const { deployment } = await project.exportStack();
         const resource = deployment.resources!.find((r) => r.type.endsWith(":HelpdeskNotification"))!;
         exportBytes = {
@@ -273,34 +315,33 @@ async function main(): Promise<void> {
   log(`client overhead (${calls} calls per operation and client)`);
   const client = await clientOverhead();
 
-  const engine: Record<
-    number,
-    {
-      ours: EngineRun[];
-      floor: EngineRun[];
-      script: number;
-      memoryKiB: number;
-      exportBytes?: { provider: number; resource: number };
-      load: string;
-    }
-  > = {};
+  // The native plugin, built once for the run (scripts/build-plugin) and installed into each stack's PULUMI_HOME.
+  log("building the native plugin archive");
+  const archiveDir = fs.mkdtempSync(path.join(os.tmpdir(), "feishu-bench-plugin-"));
+  const archive = buildPluginArchive(archiveDir);
+
+  const engine: Results["engine"] = {};
   for (const n of sizes) {
     const load = loadAverage();
     log(`engine runs, N = ${n} (load average ${load})`);
     const emulator = await startEmulator({ credentials, rateLimits: false });
     const ours = await engineRuns("campaigns", n, emulator);
+    const plugin = await engineRuns("plugin", n, emulator, archive);
     const floor = await engineRuns("noop", n);
     const script = await sdkScript(n, emulator);
     await emulator.close();
     engine[n] = {
       ours: ours.runs,
+      plugin: plugin.runs,
       floor: floor.runs,
       script,
       memoryKiB: ours.memoryKiB,
+      pluginMemoryKiB: plugin.memoryKiB,
       exportBytes: ours.exportBytes,
       load,
     };
   }
+  fs.rmSync(archiveDir, { recursive: true, force: true });
 
   log("paced throughput (documented limits scaled 60x)");
   const paced = await pacedThroughput();
@@ -352,10 +393,14 @@ type Results = {
   engine: Record<
     number,
     {
+      /** The dynamic resource (TypeScript program). */
       ours: EngineRun[];
+      /** The same campaigns through the native plugin (YAML program). */
+      plugin: EngineRun[];
       floor: EngineRun[];
       script: number;
       memoryKiB: number;
+      pluginMemoryKiB: number;
       exportBytes?: { provider: number; resource: number };
       load: string;
     }
@@ -422,26 +467,42 @@ function markdown(r: Results): string {
   lines.push(
     "## 3. Engine runs (emulator unthrottled)",
     "",
-    "| N | op | wall s | ms per resource | floor ms per resource | API calls | ÷ floor | ÷ Lark SDK script (create) |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    "The dynamic resource in a TypeScript program; the same campaigns through the native plugin in a YAML " +
+      "program (plugin (YAML)); the floor is the TypeScript do-nothing dynamic resource for both (a YAML " +
+      "program has no do-nothing resource without a provider of its own to serve it).",
+    "",
+    row(
+      "N",
+      "op",
+      "wall s",
+      "ms per resource",
+      "floor ms per resource",
+      "API calls",
+      "÷ floor",
+      "÷ dynamic",
+      "÷ Lark SDK script (create)",
+    ),
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   );
   for (const [n, e] of Object.entries(r.engine)) {
-    lines.push(`| ${n} | *load average at the start: ${e.load}* | | | | | | |`);
-    for (const run of e.ours) {
+    lines.push(`| ${n} | *load average at the start: ${e.load}* | | | | | | | |`);
+    const runRow = (label: string, run: EngineRun) => {
       const floor = e.floor.find((x) => x.op === run.op)!;
-      lines.push(
-        row(
-          n,
-          run.op,
-          f(run.ms / 1000),
-          f(run.ms / Number(n), 1),
-          f(floor.ms / Number(n), 1),
-          String(run.apiCalls),
-          f(run.ms / floor.ms),
-          run.op === "up" ? f(run.ms / e.script) : "",
-        ),
+      const dynamic = e.ours.find((x) => x.op === run.op)!;
+      return row(
+        n,
+        label,
+        f(run.ms / 1000),
+        f(run.ms / Number(n), 1),
+        f(floor.ms / Number(n), 1),
+        String(run.apiCalls),
+        f(run.ms / floor.ms),
+        run === dynamic ? "" : f(run.ms / dynamic.ms),
+        run.op === "up" ? f(run.ms / e.script) : "",
       );
-    }
+    };
+    for (const run of e.ours) lines.push(runRow(run.op, run));
+    for (const run of e.plugin ?? []) lines.push(runRow(`plugin (YAML) ${run.op}`, run));
     lines.push(
       row(
         n,
@@ -452,10 +513,11 @@ function markdown(r: Results): string {
         "",
         "",
         "",
+        "",
       ),
     );
     lines.push(
-      `| ${n} | Lark SDK script, create all | ${f(e.script / 1000)} | ${f(e.script / Number(n), 1)} | | ${n} | | |`,
+      `| ${n} | Lark SDK script, create all | ${f(e.script / 1000)} | ${f(e.script / Number(n), 1)} | | ${n} | | | |`,
     );
   }
   const last = Object.keys(r.engine).map(Number).pop()!;
@@ -471,8 +533,9 @@ function markdown(r: Results): string {
   lines.push(
     `## 5. Provider process memory`,
     "",
-    `Peak RSS of the dynamic provider process during \`pulumi up\` of N = ${last}: ` +
-      `${f(r.engine[last].memoryKiB / 1024, 1)} MiB.`,
+    `Peak RSS during \`pulumi up\` of N = ${last}: the dynamic provider process ` +
+      `${f(r.engine[last].memoryKiB / 1024, 1)} MiB, the native plugin process ` +
+      `${f(r.engine[last].pluginMemoryKiB / 1024, 1)} MiB.`,
     "",
   );
   lines.push("![wall time against N](latest-wall-time.svg)", "");

@@ -1,8 +1,9 @@
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { findRepoRoot } from "./pulumi-project";
 
-const repoRoot = path.join(__dirname, "..", "..");
+const repoRoot = findRepoRoot(__dirname);
 
 /** The plugin's version: the package's. */
 export const pluginVersion: string = JSON.parse(fs.readFileSync(path.join(repoRoot, "package.json"), "utf8")).version;

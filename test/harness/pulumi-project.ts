@@ -3,8 +3,11 @@ import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 
-/** The repo: the nearest folder above this file whose package.json is this package's (copies live elsewhere). */
-function findRepoRoot(from: string): string {
+/**
+ * The repo: the nearest folder above `from` whose package.json is this package's (copies live
+ * elsewhere, and the benchmarks run compiled under .pulumi-local/bench-dist).
+ */
+export function findRepoRoot(from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
     const manifest = path.join(dir, "package.json");
     if (fs.existsSync(manifest) && JSON.parse(fs.readFileSync(manifest, "utf8")).name === "pulumi-feishu-helpdesk")
