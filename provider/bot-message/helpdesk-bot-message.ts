@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { withoutPromiseStacks } from "../pulumi/promise-stacks";
+import { urnInput } from "../pulumi/urn-input";
 import { BOT_MESSAGE_PROVIDER_SOURCE } from "../pulumi/provider-source";
 import { URN_INPUT } from "../pulumi/resource-context";
 import { isResourceOfType } from "../pulumi/resource-type";
@@ -57,7 +58,7 @@ export class HelpdeskBotMessage extends pulumi.CustomResource {
   constructor(name: string, args: HelpdeskBotMessageArgs, opts?: pulumi.CustomResourceOptions) {
     // `__urn`: the resource's own URN, so the provider can show its warnings under this resource
     // (as HelpdeskNotification does; see resource-context.ts). It is never compared.
-    const urn = pulumi.createUrn(name, HelpdeskBotMessage.type, opts?.parent);
+    const urn = urnInput(name, HelpdeskBotMessage.type, opts?.parent);
     const restore = withoutPromiseStacks(); // the per-property cost of registering (see promise-stacks.ts)
     try {
       super(

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { URN_INPUT } from "../pulumi/resource-context";
 import { withoutPromiseStacks } from "../pulumi/promise-stacks";
+import { urnInput } from "../pulumi/urn-input";
 import { PROVIDER_SOURCE } from "../pulumi/provider-source";
 import { isResourceOfType } from "../pulumi/resource-type";
 import type { ArgTypesMatch, OutputTypesMatch, SameKeys } from "../pulumi/type-checks";
@@ -157,7 +158,7 @@ export class HelpdeskNotification extends pulumi.CustomResource {
     // What pulumi.dynamic.Resource does, with a hand-written `__provider` (see provider-source.ts).
     // `__urn`: the resource's own URN, so the provider (which the dynamic host gives no URN) can
     // show its warnings under this resource; it is never compared (see resource-context.ts).
-    const urn = pulumi.createUrn(name, HelpdeskNotification.type, opts?.parent);
+    const urn = urnInput(name, HelpdeskNotification.type, opts?.parent);
     const restore = withoutPromiseStacks(); // the per-property cost of registering (see promise-stacks.ts)
     try {
       super(

@@ -9,7 +9,7 @@ export interface ResourceContext {
 }
 
 // Why async-local: the dynamic host gives provider methods no URN, so the resource passes its own
-// as the input `__urn` (see resourceUrnInput). The adapter runs each call inside that resource's
+// as the input `__urn` (see urn-input.ts). The adapter runs each call inside that resource's
 // context; a warning said deep in an operation (or a client notice) is then tied to the resource
 // without threading the URN through every function signature.
 const storage = new AsyncLocalStorage<ResourceContext>();
