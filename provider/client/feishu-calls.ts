@@ -13,7 +13,7 @@ import { SecretRedactor } from "./errors/redact";
 import { type FeishuCall, FeishuHttp, type FeishuReply } from "./feishu-http";
 import { type PacedEndpoint, type Pacer, sharedPacer } from "./pacing/pacer";
 import { cancellableSleep } from "./retry/cancellable-sleep";
-import { defaultRetryDeadlineMs, retryVerdict } from "./retry/retry-policy";
+import { defaultRetryDeadlineMs, outcomeUnknown, retryVerdict } from "./retry/retry-policy";
 
 /** Default of {@link HelpdeskClientOptions.maxResponseBytes}. */
 const defaultMaxResponseBytes = 8 * 1024 * 1024;
@@ -127,6 +127,7 @@ export class FeishuCalls {
         sentAt,
         logId,
         advice: about.advice,
+        cancelled: this.options.signal?.aborted === true,
         cause: error,
       });
     let sent: { call: FeishuCall; reply: FeishuReply };
@@ -139,12 +140,8 @@ export class FeishuCalls {
           FeishuApiError.isInstance(error) ||
           FeishuResponseError.isInstance(error)) &&
         error.endpoint === `POST ${path}`;
-      if (!ours) throw error;
-      if (FeishuNetworkError.isInstance(error) && error.requestSent) throw unknownOutcome(error, undefined);
-      if (FeishuApiError.isInstance(error) && (error.status >= 500 || error.code === FeishuErrorCode.internalError))
-        throw unknownOutcome(error, error.logId);
-      if (FeishuResponseError.isInstance(error)) throw unknownOutcome(error, error.logId);
-      throw error;
+      if (!ours || !outcomeUnknown(error)) throw error;
+      throw unknownOutcome(error, FeishuNetworkError.isInstance(error) ? undefined : error.logId);
     }
     const problem = about.validate?.(sent.reply.body.data as Record<string, unknown> | undefined);
     if (problem) throw unknownOutcome(this.http.describeMalformed(sent.call, sent.reply, problem), sent.reply.logId);
@@ -199,7 +196,12 @@ export class FeishuCalls {
           continue;
         }
         const endpointName = `${call.method} ${call.path}`;
-        if (this.options.signal?.aborted) throw new FeishuCancelledError({ endpoint: endpointName, cause: error });
+        if (this.options.signal?.aborted) {
+          // A call not safe to repeat that may have been done is not "given up, nothing sent":
+          // said so, the next run would do it a second time. Its caller reports the unknown outcome.
+          if (!idempotent && outcomeUnknown(error)) throw error;
+          throw new FeishuCancelledError({ endpoint: endpointName, cause: error });
+        }
         const verdict = retryVerdict(error, idempotent, attempt, this.options);
         const now = systemClock.now();
         // Read only on a failure: the environment lookup is a cost every successful call would pay.

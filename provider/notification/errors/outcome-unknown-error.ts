@@ -1,5 +1,5 @@
 import { FeishuHelpdeskError } from "../../client/errors/feishu-helpdesk-error";
-import type { FeishuOutcomeUnknownError } from "../../client/errors/feishu-outcome-unknown-error";
+import { cancelledNote, type FeishuOutcomeUnknownError } from "../../client/errors/feishu-outcome-unknown-error";
 import { campaignName } from "./campaign-name";
 
 /** A call of a campaign's life that Feishu may or may not have done. */
@@ -38,6 +38,7 @@ export class NotificationOutcomeUnknownError extends FeishuHelpdeskError {
     const { cause } = args;
     const why = cause.cause instanceof Error ? cause.cause.message : cause.message;
     const facts =
+      (cause.cancelled ? `${cancelledNote} ` : "") +
       `Sent at ${cause.sentAt} (request id ${cause.logId ?? "none: no response arrived"}); ` +
       "not retried, so as not to do it twice.";
     const message =
