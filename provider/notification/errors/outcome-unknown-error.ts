@@ -36,7 +36,8 @@ export class NotificationOutcomeUnknownError extends FeishuHelpdeskError {
     cause: FeishuOutcomeUnknownError;
   }) {
     const { cause } = args;
-    const why = cause.cause instanceof Error ? cause.cause.message : cause.message;
+    // Its own full stop goes: the sentence ends with the one added after it.
+    const why = (cause.cause instanceof Error ? cause.cause.message : cause.message).replace(/\.+$/, "");
     const facts =
       (cause.cancelled ? `${cancelledNote} ` : "") +
       `Sent at ${cause.sentAt} (request id ${cause.logId ?? "none: no response arrived"}); ` +
