@@ -1,4 +1,5 @@
 import { DOCUMENTED_RATE_LIMITS } from "../client/api/rate-limits";
+import { maxTimerMs } from "../client/clock";
 import type { HelpdeskClientOptions, UserIdType } from "../client/helpdesk-client";
 import type { PacedEndpoint } from "../client/pacing/pacer";
 import { UNKNOWN } from "./unknown";
@@ -165,8 +166,13 @@ export function resolveSettings(
     const text = value(key);
     if (text === undefined) return undefined;
     const number = Number(text);
-    if (Number.isInteger(number) && number > 0) return number;
-    problems.push({ key, problem: `must be a positive whole number of milliseconds; got "${text}"` });
+    if (!Number.isInteger(number) || number <= 0)
+      problems.push({ key, problem: `must be a positive whole number of milliseconds; got "${text}"` });
+    // The client's own bound (a longer timer fires at once): refused here, where the problem
+    // can say which setting to fix and where, not later by the client under some resource.
+    else if (number > maxTimerMs)
+      problems.push({ key, problem: `must be at most ${maxTimerMs} milliseconds (about 24.8 days); got "${text}"` });
+    else return number;
     return undefined;
   };
   if (requireCredentials) {
