@@ -1,5 +1,6 @@
 import { AccessTokenSource } from "./access-token-source";
 import { FeishuErrorCode } from "./api/error-codes";
+import { rateLimitsProblem } from "./api/rate-limits";
 import { FEISHU_BASE_URL, type HelpdeskClientOptions } from "./client-options";
 import { maxTimerMs, systemClock } from "./clock";
 import { helpdeskAuthorization } from "./credentials";
@@ -70,6 +71,7 @@ export class FeishuCalls {
     for (const [name, least] of [
       ["timeoutMs", "positive"],
       ["retryDeadlineMs", "non-negative"],
+      ["rateLimitWindowMs", "positive"],
     ] as const) {
       const value = options[name];
       const fits = typeof value === "number" && (least === "positive" ? value > 0 : value >= 0) && value <= maxTimerMs;
@@ -79,6 +81,9 @@ export class FeishuCalls {
           [name],
         );
     }
+    // A misspelt endpoint would otherwise be ignored, and the documented limit used instead.
+    const limitsProblem = options.rateLimits === undefined ? undefined : rateLimitsProblem(options.rateLimits);
+    if (limitsProblem !== undefined) throw new FeishuConfigError(`rateLimits: ${limitsProblem}.`, ["rateLimits"]);
     this.#helpdeskAuthorization = helpdeskAuthorization(credentials);
     this.userIdType = options.userIdType ?? "open_id";
     const baseUrl = options.baseUrl ?? FEISHU_BASE_URL;

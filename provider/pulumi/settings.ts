@@ -1,4 +1,4 @@
-import { DOCUMENTED_RATE_LIMITS } from "../client/api/rate-limits";
+import { rateLimitsProblem } from "../client/api/rate-limits";
 import { maxTimerMs } from "../client/clock";
 import type { HelpdeskClientOptions, UserIdType } from "../client/helpdesk-client";
 import type { PacedEndpoint } from "../client/pacing/pacer";
@@ -137,13 +137,8 @@ function rateLimitsFrom(
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
     return { problem: "must be a JSON object" };
-  for (const [endpoint, limit] of Object.entries(parsed)) {
-    if (!(endpoint in DOCUMENTED_RATE_LIMITS))
-      return { problem: `unknown endpoint "${endpoint}"; use ${Object.keys(DOCUMENTED_RATE_LIMITS).join(", ")}` };
-    if (!Number.isInteger(limit) || (limit as number) <= 0)
-      return { problem: `${endpoint} must be a positive whole number` };
-  }
-  return { limits: parsed as Partial<Record<PacedEndpoint, number>> };
+  const problem = rateLimitsProblem(parsed);
+  return problem === undefined ? { limits: parsed as Partial<Record<PacedEndpoint, number>> } : { problem };
 }
 
 /** The kinds of user id a campaign's `users` may hold (`userIdType`). */
