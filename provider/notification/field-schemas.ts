@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { jsonObjectSchema } from "../pulumi/json-object";
 
 // The zod schemas of the kinds of value a campaign's inputs hold; fields.ts says which input is which.
 
@@ -36,7 +37,7 @@ export const idList = (what: string) =>
 /** The card, an object or its JSON text; normalized to compact JSON. */
 // The card may be given as an object or as JSON text; either way Feishu needs a JSON object.
 export const pushContentSchema = z
-  .union([z.string(), z.record(z.string(), z.unknown())], "must be a card object or its JSON text")
+  .union([z.string(), jsonObjectSchema], "must be a card object or its JSON text")
   .transform((value, ctx) => {
     let card: unknown = value;
     if (typeof value === "string") {
