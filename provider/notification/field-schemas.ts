@@ -73,6 +73,16 @@ export const sendAtSchema = z
   .union([z.string(), z.number()], "must be an ISO 8601 time or milliseconds since the epoch")
   .transform((value, ctx) => {
     const digits = typeof value === "number" || /^\d+$/.test(value);
+    // Only a value that reads as a time lacks just its offset; anything else ("soon") is no time at all.
+    if (!digits && !zonedIsoTime.test(value) && Number.isNaN(Date.parse(value))) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          'must be an ISO 8601 time with its offset from UTC (such as "2026-12-24T09:00:00+08:00") or milliseconds ' +
+          `since the epoch; ${JSON.stringify(value)} is neither`,
+      });
+      return z.NEVER;
+    }
     if (!digits && !zonedIsoTime.test(value)) {
       ctx.addIssue({
         code: "custom",
