@@ -1,3 +1,4 @@
+import { rateLimitsProblem } from "../provider/client/api/rate-limits";
 import type { WireNotification } from "../provider/client/wire-types";
 import { EmulatorUsageError } from "./errors";
 import { advance } from "./campaign-lifecycle";
@@ -44,6 +45,11 @@ export function createContext(options: EmulatorOptions): EmulatorContext {
   const maxRecorded = options.maxRecordedRequests ?? 10_000;
   if (!Number.isInteger(maxRecorded) || maxRecorded < 0)
     throw new RangeError(`maxRecordedRequests must be a whole number >= 0, got ${maxRecorded}`);
+  const limitsProblem =
+    options.rateLimits === false || options.rateLimits === undefined
+      ? undefined
+      : rateLimitsProblem(options.rateLimits);
+  if (limitsProblem !== undefined) throw new RangeError(`rateLimits: ${limitsProblem}`);
   const requests: RecordedRequest[] = [];
   const clock = options.clock ?? systemClock;
   const store = new NotificationStore(options.dataFile);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { jsonObjectSchema } from "../pulumi/json-object";
 import type { CheckedInputs, InputFailure, UncheckedInputs } from "../pulumi/input-check";
 import type { Same } from "../pulumi/type-checks";
 import { isUnknown } from "../pulumi/unknown";
@@ -11,7 +12,7 @@ export type BotMessageInputCheck = CheckedInputs<NormalizedBotMessageInputs>;
 /** The one list of a HelpdeskBotMessage's inputs, and their checked types. */
 export const botMessageSchema = z.object({
   msgType: z.enum(["text", "post", "image", "interactive"], 'must be "text", "post", "image" or "interactive"'),
-  content: z.union([z.string(), z.record(z.string(), z.unknown())], "must be an object or its JSON text"),
+  content: z.union([z.string(), jsonObjectSchema], "must be an object or its JSON text"),
   receiverId: z.string("must be a string: the receiving user's id").trim().min(1, "must not be empty"),
   receiveType: z
     .enum(["chat", "user"], 'must be "chat" (the user\'s helpdesk group) or "user" (a private chat with the bot)')

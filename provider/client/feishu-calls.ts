@@ -1,5 +1,6 @@
 import { AccessTokenSource } from "./access-token-source";
 import { FeishuErrorCode } from "./api/error-codes";
+import { rateLimitsProblem } from "./api/rate-limits";
 import { FEISHU_BASE_URL, type HelpdeskClientOptions } from "./client-options";
 import { maxTimerMs, systemClock } from "./clock";
 import { helpdeskAuthorization } from "./credentials";
@@ -13,7 +14,7 @@ import { SecretRedactor } from "./errors/redact";
 import { type FeishuCall, FeishuHttp, type FeishuReply } from "./feishu-http";
 import { type PacedEndpoint, type Pacer, sharedPacer } from "./pacing/pacer";
 import { cancellableSleep } from "./retry/cancellable-sleep";
-import { defaultRetryDeadlineMs, retryVerdict } from "./retry/retry-policy";
+import { defaultRetryDeadlineMs, outcomeUnknown, retryVerdict } from "./retry/retry-policy";
 
 /** Default of {@link HelpdeskClientOptions.maxResponseBytes}. */
 const defaultMaxResponseBytes = 8 * 1024 * 1024;
@@ -70,6 +71,7 @@ export class FeishuCalls {
     for (const [name, least] of [
       ["timeoutMs", "positive"],
       ["retryDeadlineMs", "non-negative"],
+      ["rateLimitWindowMs", "positive"],
     ] as const) {
       const value = options[name];
       const fits = typeof value === "number" && (least === "positive" ? value > 0 : value >= 0) && value <= maxTimerMs;
@@ -79,6 +81,9 @@ export class FeishuCalls {
           [name],
         );
     }
+    // A misspelt endpoint would otherwise be ignored, and the documented limit used instead.
+    const limitsProblem = options.rateLimits === undefined ? undefined : rateLimitsProblem(options.rateLimits);
+    if (limitsProblem !== undefined) throw new FeishuConfigError(`rateLimits: ${limitsProblem}.`, ["rateLimits"]);
     this.#helpdeskAuthorization = helpdeskAuthorization(credentials);
     this.userIdType = options.userIdType ?? "open_id";
     const baseUrl = options.baseUrl ?? FEISHU_BASE_URL;
@@ -127,6 +132,7 @@ export class FeishuCalls {
         sentAt,
         logId,
         advice: about.advice,
+        cancelled: this.options.signal?.aborted === true,
         cause: error,
       });
     let sent: { call: FeishuCall; reply: FeishuReply };
@@ -139,12 +145,8 @@ export class FeishuCalls {
           FeishuApiError.isInstance(error) ||
           FeishuResponseError.isInstance(error)) &&
         error.endpoint === `POST ${path}`;
-      if (!ours) throw error;
-      if (FeishuNetworkError.isInstance(error) && error.requestSent) throw unknownOutcome(error, undefined);
-      if (FeishuApiError.isInstance(error) && (error.status >= 500 || error.code === FeishuErrorCode.internalError))
-        throw unknownOutcome(error, error.logId);
-      if (FeishuResponseError.isInstance(error)) throw unknownOutcome(error, error.logId);
-      throw error;
+      if (!ours || !outcomeUnknown(error)) throw error;
+      throw unknownOutcome(error, FeishuNetworkError.isInstance(error) ? undefined : error.logId);
     }
     const problem = about.validate?.(sent.reply.body.data as Record<string, unknown> | undefined);
     if (problem) throw unknownOutcome(this.http.describeMalformed(sent.call, sent.reply, problem), sent.reply.logId);
@@ -199,7 +201,12 @@ export class FeishuCalls {
           continue;
         }
         const endpointName = `${call.method} ${call.path}`;
-        if (this.options.signal?.aborted) throw new FeishuCancelledError({ endpoint: endpointName, cause: error });
+        if (this.options.signal?.aborted) {
+          // A call not safe to repeat that may have been done is not "given up, nothing sent":
+          // said so, the next run would do it a second time. Its caller reports the unknown outcome.
+          if (!idempotent && outcomeUnknown(error)) throw error;
+          throw new FeishuCancelledError({ endpoint: endpointName, cause: error });
+        }
         const verdict = retryVerdict(error, idempotent, attempt, this.options);
         const now = systemClock.now();
         // Read only on a failure: the environment lookup is a cost every successful call would pay.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { jsonObjectSchema } from "../pulumi/json-object";
 
 // The zod schemas of the kinds of value a campaign's inputs hold; fields.ts says which input is which.
 
@@ -36,7 +37,7 @@ export const idList = (what: string) =>
 /** The card, an object or its JSON text; normalized to compact JSON. */
 // The card may be given as an object or as JSON text; either way Feishu needs a JSON object.
 export const pushContentSchema = z
-  .union([z.string(), z.record(z.string(), z.unknown())], "must be a card object or its JSON text")
+  .union([z.string(), jsonObjectSchema], "must be a card object or its JSON text")
   .transform((value, ctx) => {
     let card: unknown = value;
     if (typeof value === "string") {
@@ -72,6 +73,16 @@ export const sendAtSchema = z
   .union([z.string(), z.number()], "must be an ISO 8601 time or milliseconds since the epoch")
   .transform((value, ctx) => {
     const digits = typeof value === "number" || /^\d+$/.test(value);
+    // Only a value that reads as a time lacks just its offset; anything else ("soon") is no time at all.
+    if (!digits && !zonedIsoTime.test(value) && Number.isNaN(Date.parse(value))) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          'must be an ISO 8601 time with its offset from UTC (such as "2026-12-24T09:00:00+08:00") or milliseconds ' +
+          `since the epoch; ${JSON.stringify(value)} is neither`,
+      });
+      return z.NEVER;
+    }
     if (!digits && !zonedIsoTime.test(value)) {
       ctx.addIssue({
         code: "custom",

@@ -53,8 +53,9 @@ export interface HelpdeskNotificationArgs {
    */
   readonly approval?: pulumi.Input<{ readonly reason: pulumi.Input<string> }>;
   /**
-   * When to send it (execute_send), once approved: an ISO 8601 time or milliseconds since the
-   * epoch. Needs `approval`. If the owner has not approved yet, `pulumi up` says so and the next
+   * When to send it (execute_send), once approved: an ISO 8601 time with its offset from UTC
+   * (`"2026-12-24T09:00:00+08:00"`, or `Z` for UTC; a time without one is refused) or
+   * milliseconds since the epoch. Needs `approval`. If the owner has not approved yet, `pulumi up` says so and the next
    * one schedules it. Changing it reschedules (if Feishu refuses, the warning says what it
    * answered). Removing it does not unschedule: `onDelete` is for that.
    */

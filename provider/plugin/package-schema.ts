@@ -142,12 +142,25 @@ const nativeWording: Readonly<Record<string, string>> = {
     "later has no effect.",
 };
 
+/**
+ * The TypeScript docs' "the numbers are accepted too" is the dynamic resource's alone: the
+ * schema's enums (and so every generated SDK) take the names only.
+ */
+const numbersAccepted = /;\s*the numbers are accepted too\./;
+const namesOnly = (members: Readonly<Record<string, string>>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(members).map(([name, doc]) => [
+      name,
+      doc.replace(numbersAccepted, "; give the name (the number is Feishu's value for it)."),
+    ]),
+  );
+
 /** The package schema for version `version`. */
 export function buildSchema(docs: SchemaDocs, version: string) {
-  const notificationOutputDocs = { ...docs.notificationClass.members };
+  const notificationOutputDocs = namesOnly(docs.notificationClass.members);
   const notificationInputs = properties(
     notificationInputTypes,
-    { ...docs.notificationArgs.members, ...nativeWording },
+    { ...namesOnly(docs.notificationArgs.members), ...nativeWording },
     "HelpdeskNotificationArgs",
   );
   const notificationOutputs: SchemaObject = {

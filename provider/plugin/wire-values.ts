@@ -29,27 +29,42 @@ export function isWireSecret(value: unknown): value is { readonly value: unknown
 export const wireSecret = (value: unknown) => ({ [SIGNATURE_KEY]: SECRET_SIGNATURE, value });
 
 /**
- * A Struct's value as the core takes it: secrets unwrapped (their values only), and null (the
- * engine's "not set") as absent, in objects and lists alike. The unknown sentinel stays.
+ * `value` as `object[key]`, an own enumerable property whatever the key: plain assignment of
+ * `__proto__` would set the object's prototype instead, and the key (and its value) would vanish.
+ */
+function setOwn(object: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/**
+ * A value inside a property, as the core takes it: secrets unwrapped (their values only), every
+ * key kept as an own property (`__proto__` too), and null kept: inside a free-form value such as a
+ * card, null is content. The unknown sentinel stays.
  */
 export function fromWire(value: unknown): unknown {
   if (isWireSecret(value)) return fromWire(value.value);
-  if (value === null) return undefined;
   if (Array.isArray(value)) return value.map(fromWire);
-  if (typeof value === "object") {
+  if (typeof value === "object" && value !== null) {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) {
-      const plain = fromWire(item);
-      if (plain !== undefined) out[key] = plain;
-    }
+    for (const [key, item] of Object.entries(value)) setOwn(out, key, fromWire(item));
     return out;
   }
   return value;
 }
 
-/** A Struct's properties, as {@link fromWire} gives them. */
-export const propertiesFromWire = (struct: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> =>
-  (fromWire(struct ?? {}) as Record<string, unknown>) ?? {};
+/**
+ * A Struct's properties as the core takes them (see {@link fromWire}); a property that is null
+ * (the engine's "not set"), or a secret holding null, is left out: only there does null mean
+ * "not set".
+ */
+export function propertiesFromWire(struct: Readonly<Record<string, unknown>> | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(struct ?? {})) {
+    const plain = fromWire(item);
+    if (plain !== null && plain !== undefined) setOwn(out, key, plain);
+  }
+  return out;
+}
 
 /**
  * A value the core returned, as a Struct can hold it: undefined properties left out (a Struct
@@ -61,7 +76,7 @@ export function toWire(value: unknown): WireValue {
   if (typeof value === "object") {
     if (isWireSecret(value)) return { [SIGNATURE_KEY]: SECRET_SIGNATURE, value: toWire(value.value) };
     const out: Record<string, WireValue> = {};
-    for (const [key, item] of Object.entries(value)) if (item !== undefined) out[key] = toWire(item);
+    for (const [key, item] of Object.entries(value)) if (item !== undefined) setOwn(out, key, toWire(item));
     return out;
   }
   if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;

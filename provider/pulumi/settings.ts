@@ -1,4 +1,5 @@
-import { DOCUMENTED_RATE_LIMITS } from "../client/api/rate-limits";
+import { rateLimitsProblem } from "../client/api/rate-limits";
+import { maxTimerMs } from "../client/clock";
 import type { HelpdeskClientOptions, UserIdType } from "../client/helpdesk-client";
 import type { PacedEndpoint } from "../client/pacing/pacer";
 import { UNKNOWN } from "./unknown";
@@ -136,13 +137,8 @@ function rateLimitsFrom(
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
     return { problem: "must be a JSON object" };
-  for (const [endpoint, limit] of Object.entries(parsed)) {
-    if (!(endpoint in DOCUMENTED_RATE_LIMITS))
-      return { problem: `unknown endpoint "${endpoint}"; use ${Object.keys(DOCUMENTED_RATE_LIMITS).join(", ")}` };
-    if (!Number.isInteger(limit) || (limit as number) <= 0)
-      return { problem: `${endpoint} must be a positive whole number` };
-  }
-  return { limits: parsed as Partial<Record<PacedEndpoint, number>> };
+  const problem = rateLimitsProblem(parsed);
+  return problem === undefined ? { limits: parsed as Partial<Record<PacedEndpoint, number>> } : { problem };
 }
 
 /** The kinds of user id a campaign's `users` may hold (`userIdType`). */
@@ -165,8 +161,13 @@ export function resolveSettings(
     const text = value(key);
     if (text === undefined) return undefined;
     const number = Number(text);
-    if (Number.isInteger(number) && number > 0) return number;
-    problems.push({ key, problem: `must be a positive whole number of milliseconds; got "${text}"` });
+    if (!Number.isInteger(number) || number <= 0)
+      problems.push({ key, problem: `must be a positive whole number of milliseconds; got "${text}"` });
+    // The client's own bound (a longer timer fires at once): refused here, where the problem
+    // can say which setting to fix and where, not later by the client under some resource.
+    else if (number > maxTimerMs)
+      problems.push({ key, problem: `must be at most ${maxTimerMs} milliseconds (about 24.8 days); got "${text}"` });
+    else return number;
     return undefined;
   };
   if (requireCredentials) {

@@ -59,6 +59,17 @@ describe("check refuses what it would otherwise misread", () => {
     },
   );
 
+  it.each(["soon", "tomorrow 9am", "2026-13-45T99:00:00", ""])(
+    "says a sendAt that is no time at all is neither an ISO 8601 time nor milliseconds: %j",
+    (sendAt) => {
+      const [reason] = reasons(checkNotificationInputs({ ...campaign, approval: { reason: "r" }, sendAt }, {}, 0));
+      expect(reason).toBe(
+        'sendAt: sendAt must be an ISO 8601 time with its offset from UTC (such as "2026-12-24T09:00:00+08:00") ' +
+          `or milliseconds since the epoch; ${JSON.stringify(sendAt)} is neither`,
+      );
+    },
+  );
+
   it("shows the same wall-clock time with an offset", () => {
     const [reason] = reasons(
       checkNotificationInputs({ ...campaign, approval: { reason: "r" }, sendAt: "2026-12-24T09:00:00" }, {}, 0),

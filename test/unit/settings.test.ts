@@ -1,3 +1,6 @@
+import fc from "fast-check";
+import { maxTimerMs } from "../../provider/client/clock";
+import { HelpdeskClient } from "../../provider/client/helpdesk-client";
 import {
   EXPLICIT_PROVIDER_KEY,
   gatherSettings,
@@ -13,6 +16,8 @@ import { UNKNOWN } from "../../provider/pulumi/unknown";
 describe("provider settings", () => {
   const config = (values: Record<string, unknown>) => ({ get: (key: string) => values[key] });
   const complete = { helpdeskId: "h", helpdeskToken: "t", appId: "a", appSecret: "s" };
+  const prefixed = (values: Record<string, string>) =>
+    Object.fromEntries(Object.entries(values).map(([k, v]) => [`feishu-helpdesk:${k}`, v]));
 
   it("takes each key from the stack config, else from its environment variable, and ignores empty values", () => {
     const values = settingValuesFrom(
@@ -124,6 +129,44 @@ describe("provider settings", () => {
         appSecret: undefined,
       },
     });
+  });
+
+  it("refuses a time the client would refuse, naming the setting and where to set it", () => {
+    const gathered = gatherSettings(
+      config({ [EXPLICIT_PROVIDER_KEY]: "tenant-b", ...prefixed(complete), "feishu-helpdesk:timeoutMs": 3000000000 }),
+    );
+    const resolved = resolveSettings(gathered.values);
+    expect(resolved.ok).toBe(false);
+    expect(describeSettingProblems(resolved.ok ? [] : resolved.problems, gathered.source)).toBe(
+      'FeishuHelpdeskProvider "tenant-b" (whose settings never come from FEISHU_* variables): ' +
+        `timeoutMs must be at most ${maxTimerMs} milliseconds (about 24.8 days); got "3000000000". ` +
+        'Set it: the timeoutMs argument of new FeishuHelpdeskProvider("tenant-b", …)',
+    );
+    expect(() => clientOptionsFromSettings({ retryDeadlineMs: "1e300" })).toThrow(
+      `feishu-helpdesk:retryDeadlineMs must be at most ${maxTimerMs} milliseconds`,
+    );
+  });
+
+  it("accepts a time setting only if the client accepts it too", () => {
+    const key = fc.constantFrom("timeoutMs", "retryDeadlineMs", "rateLimitWindowMs");
+    const text = fc.oneof(
+      fc.integer({ min: -5, max: 2 ** 40 }).map(String),
+      fc.double().map(String),
+      fc.constantFrom(String(maxTimerMs), String(maxTimerMs + 1), "1e300", "Infinity", "0x10"),
+    );
+    fc.assert(
+      fc.property(key, text, (name, value) => {
+        const resolved = resolveSettings({ ...complete, [name]: value });
+        if (!resolved.ok) {
+          expect(resolved.problems.map((p) => p.key)).toEqual([name]);
+          return;
+        }
+        const ms = resolved.options[name] as number;
+        expect(ms).toBeGreaterThan(0);
+        expect(ms).toBeLessThanOrEqual(maxTimerMs);
+        expect(() => new HelpdeskClient(resolved.options)).not.toThrow();
+      }),
+    );
   });
 
   it.each([

@@ -19,3 +19,18 @@ export const RATE_LIMITED_ENDPOINTS = Object.keys(DOCUMENTED_RATE_LIMITS) as rea
 
 /** The window the documented limits count in: one minute. */
 export const DOCUMENTED_RATE_LIMIT_WINDOW_MS = 60_000;
+
+/**
+ * What is wrong with per-endpoint limits (`{ create: 5 }`), or undefined: each key must be one of
+ * {@link RATE_LIMITED_ENDPOINTS}, an own key (not `toString`, `constructor` or `__proto__`, which
+ * every object inherits), and each limit a positive whole number.
+ */
+export function rateLimitsProblem(limits: unknown): string | undefined {
+  if (typeof limits !== "object" || limits === null || Array.isArray(limits)) return "must be an object";
+  for (const [endpoint, limit] of Object.entries(limits)) {
+    if (!Object.hasOwn(DOCUMENTED_RATE_LIMITS, endpoint))
+      return `unknown endpoint "${endpoint}"; use ${RATE_LIMITED_ENDPOINTS.join(", ")}`;
+    if (!Number.isInteger(limit) || (limit as number) <= 0) return `${endpoint} must be a positive whole number`;
+  }
+  return undefined;
+}

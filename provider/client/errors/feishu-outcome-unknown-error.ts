@@ -1,5 +1,8 @@
 import { FeishuHelpdeskError } from "./feishu-helpdesk-error";
 
+/** Said when the run was cancelled while the call was under way. */
+export const cancelledNote = "The run was cancelled while the request was under way; nothing more was sent.";
+
 /**
  * A call that is not safe to repeat (creating a campaign, sending a bot message, a lifecycle
  * step) failed in a way that leaves its outcome unknown: Feishu may or may not have done it.
@@ -20,6 +23,8 @@ export class FeishuOutcomeUnknownError extends FeishuHelpdeskError {
   readonly sentAt: string;
   /** The `x-tt-logid` request id, if a response arrived. */
   readonly logId: string | undefined;
+  /** True when the run was cancelled (Ctrl-C) while the call was under way. */
+  readonly cancelled: boolean;
 
   constructor(args: {
     endpoint: string;
@@ -30,11 +35,14 @@ export class FeishuOutcomeUnknownError extends FeishuHelpdeskError {
     logId?: string;
     /** What to check before trying again, in terms of Feishu itself. */
     advice: string;
+    /** The run was cancelled while the call was under way. */
+    cancelled?: boolean;
     cause: Error;
   }) {
     super(
       "FeishuOutcomeUnknownError",
       `${args.action} may have succeeded: ${args.cause.message.split("\n")[0]}\n` +
+        (args.cancelled ? `${cancelledNote}\n` : "") +
         `Sent at ${args.sentAt} (request id ${args.logId ?? "none: no response arrived"}); ` +
         `not retried, so as not to do it twice.\n${args.advice}`,
       { cause: args.cause },
@@ -45,6 +53,7 @@ export class FeishuOutcomeUnknownError extends FeishuHelpdeskError {
     this.notificationId = args.notificationId;
     this.sentAt = args.sentAt;
     this.logId = args.logId;
+    this.cancelled = args.cancelled === true;
   }
 
   /** True if `value` is a FeishuOutcomeUnknownError from any copy of this package. */

@@ -88,3 +88,14 @@ export function retryVerdict(
     return { retry: true, afterMs: backoff(), rateLimited: false };
   return { retry: false };
 }
+
+/**
+ * Whether a failed call that is not safe to repeat may nonetheless have been done: its request
+ * was sent and no complete reply came back (FeishuNetworkError with `requestSent`), Feishu
+ * answered with a server error (5xx or its internal-error code), or its reply was unreadable.
+ */
+export function outcomeUnknown(error: unknown): boolean {
+  if (FeishuNetworkError.isInstance(error)) return error.requestSent;
+  if (FeishuApiError.isInstance(error)) return error.status >= 500 || error.code === FeishuErrorCode.internalError;
+  return FeishuResponseError.isInstance(error);
+}

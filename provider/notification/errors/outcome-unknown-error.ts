@@ -1,5 +1,5 @@
 import { FeishuHelpdeskError } from "../../client/errors/feishu-helpdesk-error";
-import type { FeishuOutcomeUnknownError } from "../../client/errors/feishu-outcome-unknown-error";
+import { cancelledNote, type FeishuOutcomeUnknownError } from "../../client/errors/feishu-outcome-unknown-error";
 import { campaignName } from "./campaign-name";
 
 /** A call of a campaign's life that Feishu may or may not have done. */
@@ -36,8 +36,10 @@ export class NotificationOutcomeUnknownError extends FeishuHelpdeskError {
     cause: FeishuOutcomeUnknownError;
   }) {
     const { cause } = args;
-    const why = cause.cause instanceof Error ? cause.cause.message : cause.message;
+    // Its own full stop goes: the sentence ends with the one added after it.
+    const why = (cause.cause instanceof Error ? cause.cause.message : cause.message).replace(/\.+$/, "");
     const facts =
+      (cause.cancelled ? `${cancelledNote} ` : "") +
       `Sent at ${cause.sentAt} (request id ${cause.logId ?? "none: no response arrived"}); ` +
       "not retried, so as not to do it twice.";
     const message =

@@ -67,6 +67,25 @@ describe("the package schema (provider/plugin/schema.json)", () => {
     ]);
     expect(pushScope.every((v: { description?: string }) => (v.description ?? "").length > 0)).toBe(true);
   });
+
+  it("offers numbers for no enum: its values are the names only, whatever the TypeScript docs allow", () => {
+    const everything: { description: string; $ref?: string; where: string }[] = [];
+    const collect = (where: string, properties: Record<string, { description?: string; $ref?: string }> = {}) => {
+      for (const [name, p] of Object.entries(properties))
+        everything.push({ where: `${where}.${name}`, description: p.description ?? "", $ref: p.$ref });
+    };
+    for (const [token, resource] of Object.entries(committed.resources) as [string, Record<string, never>][]) {
+      collect(token, resource.inputProperties);
+      collect(token, resource.properties);
+    }
+    const enumRefs = everything.filter((p) => committed.types[p.$ref?.replace("#/types/", "") ?? ""]?.enum);
+    expect(enumRefs.length).toBeGreaterThan(3);
+    for (const p of enumRefs)
+      expect([p.where, p.description]).not.toEqual([p.where, expect.stringMatching(/numbers? (are|is) accepted/)]);
+    const inputs = committed.resources["feishu-helpdesk:index:HelpdeskNotification"].inputProperties;
+    expect(inputs.pushType.description).toContain("give the name");
+    expect(inputs.sendAt.description).toContain("with its offset from UTC");
+  });
 });
 
 describe("JSDoc as schema text", () => {
