@@ -428,9 +428,10 @@ function markdown(r: Results): string {
       `Pulumi engine ${r.machine.engine}`,
     ].join(" · "),
     "",
-    `Load average (1, 5, 15 min) at the start ${r.machine.load}, at the end ${r.machine.loadAtEnd}: ` +
-      `above ${os.cpus().length / 2} on these ${os.cpus().length} cores, ` +
-      "something else was running and the ratios are noisy.",
+    `Load average (1, 5, 15 min) before the benchmark started anything ${r.machine.load}, at the end ` +
+      `${r.machine.loadAtEnd}. The first says whether the machine was quiet; during the run the benchmark's own ` +
+      `processes (engine, program, provider) keep it near the number of cores (${os.cpus().length}): well above ` +
+      "that, something else was running and the ratios are noisy.",
     "",
   );
   lines.push(
@@ -488,7 +489,7 @@ function markdown(r: Results): string {
     "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   );
   for (const [n, e] of Object.entries(r.engine)) {
-    lines.push(`| ${n} | *load average at the start: ${e.load}* | | | | | | | |`);
+    lines.push(`| ${n} | *load average at the start of N (this benchmark's runs included): ${e.load}* | | | | | | | |`);
     const runRow = (label: string, run: EngineRun) => {
       const floor = e.floor.find((x) => x.op === run.op)!;
       const dynamic = e.ours.find((x) => x.op === run.op)!;
