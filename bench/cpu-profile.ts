@@ -43,6 +43,8 @@ export function kindOf(stack: readonly { functionName: string; url: string }[]):
     if (/^(compileFunction|wrapSafe)$/.test(stack[i].functionName)) return "module loading (resolve, read, compile)";
     if (url === "") continue;
     if (url.startsWith("node:internal/modules/")) return "module loading (resolve, read, compile)";
+    // Vendored in the SDK, but the program's TypeScript compiler and stack-trace source maps: not the SDK's own work.
+    if (url.includes("/vendor/ts-node")) return "ts-node (compiling, source-mapping stack traces)";
     if (/@grpc\/|google-protobuf|\/proto\//.test(url)) return "gRPC + protobuf";
     if (/pulumi-feishu-helpdesk\/|\/dist\/provider\/|\/dist\/emulator\//.test(url) && !url.includes("node_modules/@"))
       return "this package";

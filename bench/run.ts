@@ -3,7 +3,7 @@
  * the emulator on loopback, as ratios to references so the numbers mean something on a noisy
  * machine. Writes bench/results/latest.{json,md} and latest-wall-time.svg (and a dated copy).
  *
- * Environment: BENCH_SIZES (default "10,50,200,1000"), BENCH_PLUGIN_SIZES (the sizes also run through the
+ * Environment: BENCH_REPORT (an earlier run's .json: print its tables and run nothing), BENCH_SIZES (default "10,50,200,1000"), BENCH_PLUGIN_SIZES (the sizes also run through the
  * native plugin, default "10,50,200"), BENCH_CALLS (client calls per operation, default 300).
  */
 import { execFileSync } from "node:child_process";
@@ -302,6 +302,11 @@ async function pacedThroughput() {
 
 // ---------------------------------------------------------------------------------------------
 async function main(): Promise<void> {
+  // BENCH_REPORT=<results .json>: the tables of an earlier run again, with this version's report.
+  if (process.env.BENCH_REPORT) {
+    process.stdout.write(markdown(JSON.parse(fs.readFileSync(process.env.BENCH_REPORT, "utf8")) as Results));
+    return;
+  }
   const engineBin = process.env.PULUMI_FEISHU_ENGINE_BIN!;
   const machine = {
     date: new Date().toISOString(),
@@ -389,6 +394,54 @@ const loadAverage = () =>
     .loadavg()
     .map((l) => l.toFixed(2))
     .join(" ");
+
+const OPS = ["up", "preview", "refresh", "destroy"] as const;
+
+/**
+ * How each operation's cost grows with N (the marginal ms per campaign between one N and the
+ * next: linear growth keeps it flat, faster growth makes it rise) and the issue's goals, met or not.
+ */
+function growthAndGoals(r: Results): string[] {
+  const f = (x: number, d = 1) => (Number.isFinite(x) ? x.toFixed(d) : "n/a");
+  const ns = Object.keys(r.engine).map(Number);
+  const ms = (n: number, side: "ours" | "floor", op: string) => r.engine[n][side].find((x) => x.op === op)!.ms;
+  const lines = [
+    "",
+    "## 3b. Growth with N: marginal ms per campaign from the previous N (ours / floor)",
+    "",
+    row("op", ...ns.slice(1).map((n, i) => `${ns[i]} → ${n}`)),
+    row("---", ...ns.slice(1).map(() => "---")),
+  ];
+  for (const op of OPS) {
+    const cells = ns.slice(1).map((n, i) => {
+      const marginal = (side: "ours" | "floor") => (ms(n, side, op) - ms(ns[i], side, op)) / (n - ns[i]);
+      return `${f(marginal("ours"))} / ${f(marginal("floor"))}`;
+    });
+    lines.push(row(op, ...cells));
+  }
+  const ratio = (n: number, op: string) => (n in r.engine ? ms(n, "ours", op) / ms(n, "floor", op) : Number.NaN);
+  const goal = (label: string, value: number, limit: number) =>
+    row(
+      label,
+      f(value, 2),
+      `≤ ${limit}`,
+      Number.isFinite(value) ? (value <= limit ? "met" : "**not met**") : "not run",
+    );
+  const client = Math.max(...r.client.map((c) => c.vsFetch));
+  lines.push(
+    "",
+    "## 3c. Goals (issue 12)",
+    "",
+    row("goal", "measured", "target", "verdict"),
+    row("---", "---", "---", "---"),
+    goal("no-change preview ÷ floor, N = 200", ratio(200, "preview"), 1.2),
+    goal("no-change preview ÷ floor, N = 1000", ratio(1000, "preview"), 1.2),
+    ...(["up", "refresh", "destroy"] as const).map((op) => goal(`${op} ÷ floor, N = 200`, ratio(200, op), 1.5)),
+    goal("client ÷ node-fetch (worst of create / patch / get)", client, 1.1),
+    "",
+  );
+  return lines;
+}
 
 type Results = {
   machine: Record<string, string>;
@@ -524,6 +577,7 @@ function markdown(r: Results): string {
       `| ${n} | Lark SDK script, create all | ${f(e.script / 1000)} | ${f(e.script / Number(n), 1)} | | ${n} | | | |`,
     );
   }
+  lines.push(...growthAndGoals(r));
   const last = Object.keys(r.engine).map(Number).pop()!;
   lines.push(
     "",

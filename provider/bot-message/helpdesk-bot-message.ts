@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { withoutPromiseStacks } from "../pulumi/promise-stacks";
+import { restack, withoutPromiseStacks } from "../pulumi/promise-stacks";
 import { urnInput } from "../pulumi/urn-input";
 import { BOT_MESSAGE_PROVIDER_SOURCE } from "../pulumi/provider-source";
 import { URN_INPUT } from "../pulumi/resource-context";
@@ -73,6 +73,9 @@ export class HelpdeskBotMessage extends pulumi.CustomResource {
         },
         opts,
       );
+    } catch (error) {
+      restore();
+      throw restack(error);
     } finally {
       restore();
     }

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { URN_INPUT } from "../pulumi/resource-context";
-import { withoutPromiseStacks } from "../pulumi/promise-stacks";
+import { restack, withoutPromiseStacks } from "../pulumi/promise-stacks";
 import { urnInput } from "../pulumi/urn-input";
 import { PROVIDER_SOURCE } from "../pulumi/provider-source";
 import { isResourceOfType } from "../pulumi/resource-type";
@@ -168,6 +168,9 @@ export class HelpdeskNotification extends pulumi.CustomResource {
         { ...serverFieldNames, ...given, [URN_INPUT]: urn, __provider: PROVIDER_SOURCE },
         opts,
       );
+    } catch (error) {
+      restore();
+      throw restack(error);
     } finally {
       restore();
     }

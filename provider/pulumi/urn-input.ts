@@ -14,7 +14,7 @@ export function urnInput(
   type: string,
   parent: pulumi.Resource | pulumi.Input<string> | undefined,
 ): pulumi.Input<string> {
-  return parent === undefined
+  return !parent // as createUrn tells "no parent"
     ? `urn:pulumi:${pulumi.getStack()}::${pulumi.getProject()}::${type}::${name}`
     : pulumi.createUrn(name, type, parent);
 }

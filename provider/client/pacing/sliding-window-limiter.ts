@@ -109,12 +109,21 @@ export class SlidingWindowLimiter {
         if (finished) return;
         finished = true;
         this.inFlight -= 1;
-        // A clock that stepped back must not put a slot before one that finished earlier.
-        const last = this.finished.length > this.first ? this.finished[this.finished.length - 1] : -Infinity;
-        this.finished.push(Math.max(this.clock.now(), last));
+        this.recordFinish(this.clock.now());
         this.wake?.();
       },
     };
+  }
+
+  /**
+   * Queues a finish time in order. Times come in rising order unless the clock stepped back;
+   * then the time goes where it sorts, so it frees its slot at its own window's end without
+   * holding the slots that finished before the step any longer.
+   */
+  private recordFinish(time: number): void {
+    let at = this.finished.length;
+    while (at > this.first && this.finished[at - 1] > time) at -= 1;
+    this.finished.splice(at, 0, time);
   }
 
   /** Slots that count now: in flight, or finished within the window. */

@@ -144,4 +144,43 @@ describe("SlidingWindowLimiter", () => {
     expect(await Promise.all(outcomes)).toEqual([new Error("cancelled"), new Error("cancelled")]);
     await expect(limiter.take(undefined, cancel.signal)).rejects.toThrow("cancelled");
   });
+
+  /** A clock set by hand; its timers never fire (these cases only take slots that are free at once). */
+  const handClock = (start: number) => {
+    const clock = { time: start, now: () => clock.time, setTimer: () => () => undefined };
+    return clock;
+  };
+  const isPending = async (promise: Promise<unknown>) => {
+    let settled = false;
+    void promise.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    await settle();
+    return !settled;
+  };
+
+  it("lets a slot finished after the clock stepped back go at its own window's end", async () => {
+    const clock = handClock(10_000);
+    const limiter = new SlidingWindowLimiter(2, 1000, clock);
+    (await limiter.take()).done(); // finished at 10 000: counts until 11 000
+    clock.time = 5_000; // the system clock is set back five seconds
+    (await limiter.take()).done(); // finished at 5 000: counts until 6 000
+    clock.time = 6_000;
+    expect((await limiter.take()).waitedMs).toBe(0); // the second slot is free again
+    expect(await isPending(limiter.take())).toBe(true); // the first (until 11 000) and this one: full
+  });
+
+  it("keeps counting right past thousands of calls (the queue's front is dropped now and then)", async () => {
+    const clock = handClock(0);
+    const limiter = new SlidingWindowLimiter(1000, 1000, clock);
+    for (let t = 0; t < 3000; t++) {
+      clock.time = t;
+      const slot = await limiter.take(); // one call a millisecond: never more than 1000 in a window
+      expect(slot.waitedMs).toBe(0);
+      slot.done();
+    }
+    // The calls finished at 2000..2999 still count: the window is full until 3000.
+    expect(await isPending(limiter.take())).toBe(true);
+  });
 });
