@@ -3,7 +3,8 @@
  * the emulator on loopback, as ratios to references so the numbers mean something on a noisy
  * machine. Writes bench/results/latest.{json,md} and latest-wall-time.svg (and a dated copy).
  *
- * Environment: BENCH_REPORT (an earlier run's .json: print its tables and run nothing), BENCH_SIZES (default "10,50,200,1000"), BENCH_PLUGIN_SIZES (the sizes also run through the
+ * Environment: BENCH_REPORT (an earlier run's .json: print its tables and run nothing),
+ * BENCH_SIZES (default "10,50,200,1000"), BENCH_PLUGIN_SIZES (the sizes also run through the
  * native plugin, default "10,50,200"), BENCH_CALLS (client calls per operation, default 300).
  */
 import { execFileSync } from "node:child_process";

@@ -11,12 +11,13 @@ import { buildSync } from "esbuild";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "host-cancel-"));
 const entry = path.join(dir, "entry.ts");
 const bundle = path.join(dir, "entry.js");
+const hostCancel = path.resolve(__dirname, "../../../provider/pulumi/host-cancel");
 
 beforeAll(() => {
   fs.writeFileSync(
     entry,
     `import * as http2 from "node:http2";
-import { countedCall, hostCancellation } from ${JSON.stringify(path.resolve(__dirname, "../../../provider/pulumi/host-cancel"))};
+import { countedCall, hostCancellation } from ${JSON.stringify(hostCancel)};
 const server = http2.createServer();
 server.on("stream", (stream) => {
   void countedCall(() => new Promise((resolve) => setTimeout(resolve, 300))).then(() => {
