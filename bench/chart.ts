@@ -6,7 +6,7 @@ export interface Series {
   readonly points: readonly { readonly x: number; readonly y: number }[];
 }
 
-/** A small SVG line chart with log-scaled x (N = 10, 50, 200 spreads evenly) and linear y. */
+/** A small SVG line chart with log-scaled x (N = 10, 50, 200, 1000 spread out evenly) and linear y. */
 export function lineChart(
   title: string,
   subtitle: string,

@@ -483,9 +483,9 @@ function markdown(r: Results): string {
     ].join(" · "),
     "",
     `Load average (1, 5, 15 min) before the benchmark started anything ${r.machine.load}, at the end ` +
-      `${r.machine.loadAtEnd}. The first says whether the machine was quiet; during the run the benchmark's own ` +
-      `processes (engine, program, provider) keep it near the number of cores (${os.cpus().length}): well above ` +
-      "that, something else was running and the ratios are noisy.",
+      `${r.machine.loadAtEnd}. The first says whether the machine was quiet. During the run the benchmark's own ` +
+      "processes (engine, program, provider) load the machine too: 2–3 was observed on 2 cores with nothing " +
+      "else running; well above that, something else was running and the ratios are noisy.",
     "",
   );
   lines.push(
