@@ -135,8 +135,12 @@ async function clientOverhead() {
     const result = {} as Record<"ours" | "fetch" | "sdk", { median: number; p95: number }>;
     // Interleaved rounds, so drift in the machine's load falls on all three alike.
     const samples: Record<string, number[]> = { ours: [], fetch: [], sdk: [] };
+    // The order turns each round: whatever a call leaves behind (the SDK's axios, say, finishing
+    // its response and collecting its garbage) must not always land on the same next client.
+    const names = ["ours", "fetch", "sdk"] as const;
     for (let round = 0; round < calls + 20; round++) {
-      for (const name of ["ours", "fetch", "sdk"] as const) {
+      for (let i = 0; i < names.length; i++) {
+        const name = names[(round + i) % names.length];
         const ms = await timed(clients[name][op]);
         if (round >= 20) samples[name].push(ms);
       }

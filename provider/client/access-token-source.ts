@@ -58,6 +58,15 @@ export class AccessTokenSource {
     return this.#options.credentials.userAccessToken || this.tenantToken();
   }
 
+  /**
+   * The token {@link get} (or, with `tenant`, {@link tenantToken}) would give, when it is at
+   * hand without a request; undefined otherwise. Saves every call an asynchronous step.
+   */
+  cached(tenant: boolean): string | undefined {
+    if (!tenant && this.#options.credentials.userAccessToken) return this.#options.credentials.userAccessToken;
+    return this.#tenant && this.clock.now() < this.#tenant.expiresAt - refreshMarginMs ? this.#tenant.token : undefined;
+  }
+
   /** A tenant token from the app id and secret, whatever else is configured (some APIs take only these). */
   async tenantToken(): Promise<string> {
     if (this.#tenant && this.clock.now() < this.#tenant.expiresAt - refreshMarginMs) return this.#tenant.token;

@@ -160,7 +160,7 @@ export class FeishuCalls {
   async withRetries(
     endpoint: PacedEndpoint | undefined,
     idempotent: boolean,
-    build: () => Promise<FeishuCall>,
+    build: () => FeishuCall | Promise<FeishuCall>,
     validate?: (call: FeishuCall, reply: FeishuReply) => void,
   ): Promise<Sent> {
     let started: number | undefined;
@@ -169,13 +169,16 @@ export class FeishuCalls {
     for (let attempt = 0; ; attempt++) {
       // Build first (it may fetch a token), then take the slot just before sending: a slot
       // taken earlier would let the request reach Feishu later than the pacer assumes.
-      const call = await build();
+      const built = build();
+      const call = built instanceof Promise ? await built : built;
       const { signal } = this.options;
       // A cancelled run sends nothing more, whether it was waiting for a slot or about to send.
+      // A slot free at once is taken without an asynchronous step (the common case).
       const slot = paced
-        ? await this.pacer.take(endpoint, this.options.onWait, signal).catch((reason: unknown) => {
+        ? (this.pacer.tryTake(endpoint) ??
+          (await this.pacer.take(endpoint, this.options.onWait, signal).catch((reason: unknown) => {
             throw signal?.aborted ? new FeishuCancelledError({ endpoint: `${call.method} ${call.path}` }) : reason;
-          })
+          })))
         : undefined;
       if (signal?.aborted) {
         slot?.done();
@@ -233,16 +236,25 @@ export class FeishuCalls {
     }
   }
 
-  async call(method: FeishuCall["method"], path: string, body?: unknown, tenantToken = false): Promise<FeishuCall> {
-    return {
+  /**
+   * The call with both credentials. Synchronous when the access token is at hand (nearly every
+   * call), so the hot path takes no asynchronous step; a promise while a token is fetched.
+   */
+  call(
+    method: FeishuCall["method"],
+    path: string,
+    body?: unknown,
+    tenantToken = false,
+  ): FeishuCall | Promise<FeishuCall> {
+    const build = (token: string): FeishuCall => ({
       method,
       path,
       query: { user_id_type: this.userIdType },
-      headers: {
-        Authorization: `Bearer ${tenantToken ? await this.#tokens.tenantToken() : await this.#tokens.get()}`,
-        "X-Lark-Helpdesk-Authorization": this.#helpdeskAuthorization,
-      },
+      headers: { Authorization: `Bearer ${token}`, "X-Lark-Helpdesk-Authorization": this.#helpdeskAuthorization },
       body,
-    };
+    });
+    const cached = this.#tokens.cached(tenantToken);
+    if (cached !== undefined) return build(cached);
+    return (tenantToken ? this.#tokens.tenantToken() : this.#tokens.get()).then(build);
   }
 }

@@ -50,6 +50,11 @@ export class Pacer {
    * Waits for `endpoint`'s next slot; calls `onWait` first if that means waiting. Call the slot's
    * `done()` when the call finishes.
    */
+  /** A slot for `endpoint` if one is free now and nobody waits; undefined otherwise (then {@link take}). */
+  tryTake(endpoint: PacedEndpoint): Slot | undefined {
+    return this.limiter(endpoint).tryTake();
+  }
+
   take(endpoint: PacedEndpoint, onWait?: (notice: WaitNotice) => void, signal?: AbortSignal): Promise<Slot> {
     const limiter = this.limiter(endpoint);
     return limiter.take(

@@ -56,12 +56,8 @@ export class SlidingWindowLimiter {
    */
   take(onWait?: (waitMs: number) => void, signal?: AbortSignal): Promise<Slot> {
     if (signal?.aborted) return Promise.reject(signal.reason);
-    // Fast path, the common case: nobody queued and a slot free now.
-    if (this.queued === 0) {
-      const now = this.clock.now();
-      this.forgetExpired(now);
-      if (this.pausedUntil <= now && this.counted() < this.limit) return Promise.resolve(this.grant(now));
-    }
+    const free = this.tryTake();
+    if (free) return Promise.resolve(free);
     this.queued += 1;
     const turn = this.queue.then(async () => {
       const start = this.clock.now();
@@ -98,6 +94,14 @@ export class SlidingWindowLimiter {
     // The next caller waits for this turn to finish, whether or not it failed.
     this.queue = turn.catch(() => undefined).finally(() => (this.queued -= 1));
     return turn;
+  }
+
+  /** The fast path, the common case: a slot if nobody is queued and one is free now; else undefined. */
+  tryTake(): Slot | undefined {
+    if (this.queued !== 0) return undefined;
+    const now = this.clock.now();
+    this.forgetExpired(now);
+    return this.pausedUntil <= now && this.counted() < this.limit ? this.grant(now) : undefined;
   }
 
   private grant(waitingSince: number): Slot {
