@@ -1,10 +1,9 @@
 import { ManualClock, type RunningEmulator, startEmulator } from "../../emulator";
 import { HelpdeskClient } from "../../provider/client";
 import { serverTimeOf } from "../../provider/client/server-time";
-import type { WireNotification } from "../../provider/client/wire-types";
 import { liveCampaignOf } from "../../provider/notification/plan";
 import { stageOf } from "../../provider/notification/stage";
-import { randomCredentials } from "../harness/feishu-fixture";
+import { randomCredentials, wireNotification } from "../harness/feishu-fixture";
 
 // A campaign's stage is judged by Feishu's clock, read from the reply's HTTP Date header.
 describe("serverTimeOf", () => {
@@ -21,17 +20,7 @@ describe("serverTimeOf", () => {
 
 describe("stage inference with the server's time", () => {
   const sendAt = 1_900_000_000_000;
-  const live: WireNotification = {
-    id: "7001",
-    job_name: "Push",
-    push_content: "{}",
-    push_type: 0,
-    push_scope_type: 0,
-    status: 3,
-    send_at: String(sendAt),
-    target_user_count: 2,
-    sent_user_count: 2,
-  };
+  const live = wireNotification({ send_at: String(sendAt), target_user_count: 2, sent_user_count: 2 });
 
   it("follows the server's time, not the local clock", () => {
     // The local clock (now, 2026) is far before sendAt (2030): only the server's time says it went out.

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { EmulatorCredentials } from "../../emulator";
+import type { WireNotification } from "../../provider/client/wire-types";
 import type { PulumiProject } from "./pulumi-project";
 
 /** Fresh random credentials for one test, so a leak check can search for exact values. */
@@ -50,3 +51,14 @@ export const sampleCard = {
   config: { wide_screen_mode: true },
   elements: [{ tag: "div", text: { tag: "lark_md", content: "Please upgrade the VPN client." } }],
 };
+
+/** A campaign as Feishu's GET returns it (status 3, no send time), with `fields` over it. */
+export const wireNotification = (fields: Partial<WireNotification> = {}): WireNotification => ({
+  id: "7001",
+  job_name: "Push",
+  push_content: "{}",
+  push_type: 0,
+  push_scope_type: 0,
+  status: 3,
+  ...fields,
+});

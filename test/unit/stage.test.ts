@@ -1,17 +1,10 @@
 import type { WireNotification } from "../../provider/client/wire-types";
 import { type ApprovalRecord, type CampaignStage, stageOf } from "../../provider/notification/stage";
+import { wireNotification } from "../harness/feishu-fixture";
 
 // Stage inference with an injected clock: status × send time against now × counts × the review record.
 const now = 1_900_000_000_000;
-const live = (fields: Partial<WireNotification>): WireNotification => ({
-  id: "7001",
-  job_name: "Push",
-  push_content: "{}",
-  push_type: 0,
-  push_scope_type: 0,
-  status: 3,
-  ...fields,
-});
+const live = wireNotification;
 
 describe("stageOf", () => {
   const cases: [string, Partial<WireNotification>, ApprovalRecord, CampaignStage][] = [
