@@ -49,8 +49,9 @@ export interface FeishuHttpOptions {
 }
 
 /**
- * Sends JSON to Feishu and decodes its `{code, msg, ...}` envelope. Throws FeishuApiError for a
- * non-zero code, FeishuResponseError for a body that is not such an envelope (or is too large),
+ * Sends JSON to Feishu and decodes its `{code, msg, ...}` envelope: a success is HTTP 200 with
+ * `code: 0`, nothing else. Throws FeishuApiError for a non-zero code, FeishuResponseError for a
+ * body that is not such an envelope (or is too large, or comes with another status),
  * FeishuRedirectError for a redirect (never followed), and FeishuNetworkError when no complete
  * response arrives in time. When a call ends, its connection is either back in the keep-alive
  * pool with its reply fully read, or destroyed: no stream keeps running after it.
@@ -211,6 +212,18 @@ export class FeishuHttp {
         logId,
         request: describe(),
         rateLimitResetSeconds: Number.isFinite(reset) && reset >= 0 ? reset : undefined,
+        redact: this.redact,
+      });
+    }
+    // Feishu answers a success with 200. Anything else saying `code: 0` is something in between
+    // (a proxy refusing CONNECT hands its own 403 through), and its "id" would be made up.
+    if (response.status !== 200) {
+      throw new FeishuResponseError({
+        status: response.status,
+        problem: "`code` is 0 but Feishu answers a success with HTTP 200: this reply is not Feishu's",
+        body: quoted,
+        logId,
+        request: describe(),
         redact: this.redact,
       });
     }
