@@ -1,6 +1,7 @@
 import type { Agent } from "node:http";
 import fetch, { type RequestInit, type Response } from "node-fetch";
 import { CallAbort } from "./call-abort";
+import { plainHttpProblem } from "./base-url";
 import { agentFor } from "./connection";
 import { FeishuApiError } from "./errors/feishu-api-error";
 import { FeishuArgumentError } from "./errors/feishu-argument-error";
@@ -40,6 +41,8 @@ export interface FeishuReply {
 export interface FeishuHttpOptions {
   /** The origin every path is sent to. */
   readonly baseUrl: string;
+  /** Plain http to a host other than loopback is allowed (see HelpdeskClientOptions). */
+  readonly allowInsecureHttp?: boolean;
   /** How long one request, its reply and the reply's body may take together, in ms. */
   readonly timeoutMs: number;
   /** The largest reply body read, in bytes; a larger one fails the call. */
@@ -84,6 +87,9 @@ export class FeishuHttp {
         ["baseUrl"],
       );
     }
+    const insecure = plainHttpProblem(options.baseUrl, options.allowInsecureHttp);
+    if (insecure !== undefined)
+      throw new FeishuConfigError(`The base URL ${insecure}.`, ["baseUrl", "allowInsecureHttp"]);
     this.origin = url.origin;
     this.agent = agentFor(url);
     this.timeoutMs = options.timeoutMs;
