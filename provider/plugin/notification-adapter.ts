@@ -50,7 +50,7 @@ export class NotificationAdapter implements ResourceAdapter {
   async create(urn: string, given: Properties, preview: boolean) {
     const inputs = recheckedInputs("Create", urn, this.#operations.check({}, given));
     if (preview) return { id: "", properties: createPreview(inputs, serverFields) };
-    const { id, state } = await this.scope.about(urn, () => this.#operations.create(inputs));
+    const { id, state } = await this.scope.about(urn, () => this.#operations.create(inputs, urn || undefined));
     return { id, properties: state as Properties };
   }
 
@@ -92,6 +92,7 @@ export class NotificationAdapter implements ResourceAdapter {
   /** See {@link NotificationOperations.delete}: what `onDelete` says; Feishu cannot delete a campaign. */
   async delete(id: string, urn: string, properties: Properties): Promise<void> {
     await this.scope.about(urn, () => this.#operations.delete(id, properties as StoredNotification));
+    if (urn !== "") this.#operations.forgetCreate(urn);
   }
 }
 
