@@ -103,6 +103,12 @@ export interface EmulatorOptions {
    * @default 30_000
    */
   readonly requestTimeoutMs?: number;
+  /**
+   * How many reply bytes one connection may leave unread (a client that pipelines requests and
+   * never reads) before the emulator closes it rather than buffer more.
+   * @default 1048576 (1 MiB)
+   */
+  readonly maxUnsentReplyBytes?: number;
 }
 
 /** One API request the emulator answered (admin routes are not recorded). No headers: they hold credentials. */

@@ -35,6 +35,13 @@ export interface HelpdeskClientOptions extends PacingOptions, RetryOptions {
    */
   readonly baseUrl?: string;
   /**
+   * Allow a plain `http://` baseUrl to a host other than loopback (`localhost`, 127.0.0.0/8,
+   * `[::1]`). Both credentials then cross the network in clear: only for a trusted network or a
+   * proxy that adds TLS. Without it, such a baseUrl fails with a FeishuConfigError.
+   * @default false
+   */
+  readonly allowInsecureHttp?: boolean;
+  /**
    * The kind of user id in `user_list`, sent as the `user_id_type` query parameter.
    * @default "open_id"
    */

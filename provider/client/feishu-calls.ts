@@ -97,6 +97,7 @@ export class FeishuCalls {
     );
     this.http = new FeishuHttp({
       baseUrl,
+      allowInsecureHttp: options.allowInsecureHttp,
       timeoutMs: options.timeoutMs ?? 30_000,
       maxResponseBytes: options.maxResponseBytes ?? defaultMaxResponseBytes,
       redactor,

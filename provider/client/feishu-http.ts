@@ -1,6 +1,7 @@
 import type { Agent } from "node:http";
 import fetch, { type RequestInit, type Response } from "node-fetch";
 import { CallAbort } from "./call-abort";
+import { plainHttpProblem } from "./base-url";
 import { agentFor } from "./connection";
 import { FeishuApiError } from "./errors/feishu-api-error";
 import { FeishuArgumentError } from "./errors/feishu-argument-error";
@@ -40,6 +41,8 @@ export interface FeishuReply {
 export interface FeishuHttpOptions {
   /** The origin every path is sent to. */
   readonly baseUrl: string;
+  /** Plain http to a host other than loopback is allowed (see HelpdeskClientOptions). */
+  readonly allowInsecureHttp?: boolean;
   /** How long one request, its reply and the reply's body may take together, in ms. */
   readonly timeoutMs: number;
   /** The largest reply body read, in bytes; a larger one fails the call. */
@@ -49,8 +52,9 @@ export interface FeishuHttpOptions {
 }
 
 /**
- * Sends JSON to Feishu and decodes its `{code, msg, ...}` envelope. Throws FeishuApiError for a
- * non-zero code, FeishuResponseError for a body that is not such an envelope (or is too large),
+ * Sends JSON to Feishu and decodes its `{code, msg, ...}` envelope: a success is HTTP 200 with
+ * `code: 0`, nothing else. Throws FeishuApiError for a non-zero code, FeishuResponseError for a
+ * body that is not such an envelope (or is too large, or comes with another status),
  * FeishuRedirectError for a redirect (never followed), and FeishuNetworkError when no complete
  * response arrives in time. When a call ends, its connection is either back in the keep-alive
  * pool with its reply fully read, or destroyed: no stream keeps running after it.
@@ -83,6 +87,9 @@ export class FeishuHttp {
         ["baseUrl"],
       );
     }
+    const insecure = plainHttpProblem(options.baseUrl, options.allowInsecureHttp);
+    if (insecure !== undefined)
+      throw new FeishuConfigError(`The base URL ${insecure}.`, ["baseUrl", "allowInsecureHttp"]);
     this.origin = url.origin;
     this.agent = agentFor(url);
     this.timeoutMs = options.timeoutMs;
@@ -211,6 +218,18 @@ export class FeishuHttp {
         logId,
         request: describe(),
         rateLimitResetSeconds: Number.isFinite(reset) && reset >= 0 ? reset : undefined,
+        redact: this.redact,
+      });
+    }
+    // Feishu answers a success with 200. Anything else saying `code: 0` is something in between
+    // (a proxy refusing CONNECT hands its own 403 through), and its "id" would be made up.
+    if (response.status !== 200) {
+      throw new FeishuResponseError({
+        status: response.status,
+        problem: "`code` is 0 but Feishu answers a success with HTTP 200: this reply is not Feishu's",
+        body: quoted,
+        logId,
+        request: describe(),
         redact: this.redact,
       });
     }

@@ -56,7 +56,9 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
   /** See {@link NotificationOperations.create}. */
   async create(inputs: NormalizedNotificationInputs): Promise<pulumi.dynamic.CreateResult<StoredNotification>> {
     const { urn, rest } = splitUrn(inputs);
-    const { id, state } = await this.#scope.about(urn, () => this.#operations.create(rest));
+    const { id, state } = await this.#scope.about(urn, () =>
+      this.#operations.create(rest, typeof urn === "string" ? urn : undefined),
+    );
     return { id, outs: withUrn(state, urn) };
   }
 
@@ -88,5 +90,6 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
   async delete(id: string, props: StoredNotification): Promise<void> {
     const { urn, rest } = splitUrn(props);
     await this.#scope.about(urn, () => this.#operations.delete(id, rest));
+    if (typeof urn === "string") this.#operations.forgetCreate(urn);
   }
 }

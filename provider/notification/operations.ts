@@ -17,6 +17,8 @@ import { type LiveCampaign, liveCampaignOf } from "./plan";
 import { deleteReadsLive, planAdopt, planCreate, planDelete, planDiff, planDraftCheck, planUpdate } from "./planner";
 import { checkNotificationInputs, type InputCheck } from "./schema";
 import type { ApprovalRecord } from "./stage";
+import { CreateJournal } from "./journal/create-journal";
+import { InterruptedCreateError } from "./errors/interrupted-create-error";
 
 /** The result of {@link NotificationOperations.diff}. */
 export interface NotificationDiff {
@@ -59,6 +61,8 @@ export class NotificationOperations {
   constructor(
     private readonly client: () => HelpdeskClient,
     private readonly reporter: Reporter,
+    /** The write-ahead journal of creates (see CreateJournal). */
+    private readonly journal: CreateJournal = new CreateJournal(),
   ) {}
 
   /** Validates every request-body rule before any API call; names the property on failure. */
@@ -91,16 +95,26 @@ export class NotificationOperations {
    * half a create, so the next `pulumi up` would create (and schedule) a second one. A step that
    * fails is reported; the next `pulumi up` sees it pending and retries.
    */
-  async create(inputs: NormalizedNotificationInputs): Promise<CreatedNotificationState> {
+  async create(inputs: NormalizedNotificationInputs, urn?: string): Promise<CreatedNotificationState> {
     const desired = withLists(inputs);
     if (desired.adoptId !== undefined) return this.adopt(desired.adoptId, desired);
+    const recovered = urn === undefined ? undefined : await this.recoverInterrupted(urn, desired);
+    if (recovered !== undefined) return recovered;
+    // The intent is on disk before the POST, the id as soon as it is known: a run killed in
+    // between leaves the next run a trace, where it would otherwise post a second campaign.
+    const intent = { urn: urn ?? "", jobName: desired.jobName, startedAt: new Date().toISOString() };
+    if (urn !== undefined) this.journal.write(intent);
     const created = await this.client()
       .createNotification(toWireBody(desired))
       .catch((error: unknown) => {
-        if (!FeishuOutcomeUnknownError.isInstance(error)) throw error;
+        if (!FeishuOutcomeUnknownError.isInstance(error)) {
+          if (urn !== undefined) this.journal.forget(urn); // provably not created
+          throw error;
+        }
         throw new NotificationOutcomeUnknownError({ call: "create", jobName: desired.jobName, cause: error });
       });
     const id = created.notificationId;
+    if (urn !== undefined) this.journal.write({ ...intent, id });
     const target = { id, jobName: desired.jobName, desired, status: created.status, record: {} };
     let record: ApprovalRecord;
     try {
@@ -180,6 +194,35 @@ export class NotificationOperations {
       record: recordOf(state),
     };
     await this.executor().run(target, steps);
+  }
+
+  /**
+   * A create an earlier run began for `urn` and never saw recorded: one whose id is known and
+   * that Feishu still holds is adopted (no second POST); one whose answer never came is refused
+   * (InterruptedCreateError). Undefined: nothing to recover, create as usual.
+   */
+  private async recoverInterrupted(
+    urn: string,
+    desired: NormalizedNotificationInputs,
+  ): Promise<CreatedNotificationState | undefined> {
+    const entry = this.journal.find(urn);
+    if (entry === undefined) return undefined;
+    if (entry.id === undefined)
+      throw new InterruptedCreateError({ ...entry, urn, journalFile: this.journal.fileOf(urn) });
+    if ((await this.find(entry.id, {})) === undefined) {
+      this.journal.forget(urn); // gone since (or removed in the console): create it anew
+      return undefined;
+    }
+    this.reporter.warn(
+      `Campaign ${entry.id} ("${entry.jobName}") was created at ${entry.startedAt} by a run that was ` +
+        "interrupted before the stack recorded it: adopted, not created again.",
+    );
+    return this.adopt(entry.id, desired);
+  }
+
+  /** Forgets `urn`'s journal entry: the resource is gone from the stack, a later create is a new one. */
+  forgetCreate(urn: string): void {
+    this.journal.forget(urn);
   }
 
   /** Adopts an existing campaign; brings it in line with the inputs if it is a draft that differs. */

@@ -5,6 +5,7 @@ import type { ProviderScope } from "../pulumi/provider-scope";
 import type { CheckAnswer, DiffAnswer, Properties, ReadAnswer, ResourceAdapter } from "./adapter-types";
 import { replacingDiff } from "./detailed-diff";
 import { createPreview } from "./preview-outputs";
+import { recheckedInputs } from "./rechecked-inputs";
 
 const sentFields = ["messageId", "sentAt"];
 
@@ -49,9 +50,10 @@ export class BotMessageAdapter implements ResourceAdapter {
   }
 
   /** Sends the message; a preview sends nothing. */
-  async create(urn: string, inputs: Properties, preview: boolean) {
+  async create(urn: string, given: Properties, preview: boolean) {
+    const inputs = recheckedInputs("Create", urn, this.#operations.check(given));
     if (preview) return { id: "", properties: createPreview(inputs, sentFields) };
-    const state = await this.scope.about(urn, () => this.#operations.create(inputs as NormalizedBotMessageInputs));
+    const state = await this.scope.about(urn, () => this.#operations.create(inputs));
     return { id: state.messageId, properties: state as Properties };
   }
 

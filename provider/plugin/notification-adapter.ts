@@ -1,12 +1,15 @@
-import type { NormalizedNotificationInputs } from "../notification/fields";
+import { inputProperties, type NormalizedNotificationInputs } from "../notification/fields";
 import { NotificationOperations } from "../notification/operations";
 import { serverFieldNames, type StoredNotification } from "../notification/outputs";
 import type { ProviderScope } from "../pulumi/provider-scope";
 import type { CheckAnswer, DiffAnswer, Properties, ReadAnswer, ResourceAdapter } from "./adapter-types";
 import { detailedDiff } from "./detailed-diff";
 import { createPreview, updatePreview } from "./preview-outputs";
+import { declaredOnly, recheckedInputs } from "./rechecked-inputs";
 
 const serverFields = Object.keys(serverFieldNames);
+/** What a campaign's state holds: its inputs and what Feishu reports. */
+const declaredFields = [...inputProperties, ...serverFields];
 /** What an update never changes: the campaign's id and its creation. */
 const stableFields = ["notificationId", "createdAt", "createUser"];
 
@@ -44,11 +47,10 @@ export class NotificationAdapter implements ResourceAdapter {
   }
 
   /** See {@link NotificationOperations.create}; a preview returns the inputs, Feishu's fields unknown. */
-  async create(urn: string, inputs: Properties, preview: boolean) {
+  async create(urn: string, given: Properties, preview: boolean) {
+    const inputs = recheckedInputs("Create", urn, this.#operations.check({}, given));
     if (preview) return { id: "", properties: createPreview(inputs, serverFields) };
-    const { id, state } = await this.scope.about(urn, () =>
-      this.#operations.create(inputs as NormalizedNotificationInputs),
-    );
+    const { id, state } = await this.scope.about(urn, () => this.#operations.create(inputs, urn || undefined));
     return { id, properties: state as Properties };
   }
 
@@ -57,7 +59,7 @@ export class NotificationAdapter implements ResourceAdapter {
    * the inputs returned are what the generated program declares). See {@link NotificationOperations.read}.
    */
   async read(id: string, urn: string, properties: Properties): Promise<ReadAnswer> {
-    const stored = Object.keys(properties).length === 0 ? undefined : (properties as StoredNotification);
+    const stored = Object.keys(properties).length === 0 ? undefined : this.stored("Read", urn, properties);
     const read = await this.scope.about(urn, () => this.#operations.read(id, stored, "pulumi import"));
     return read && { id, properties: read.state as Properties, inputs: importable(read.inputs) };
   }
@@ -70,17 +72,35 @@ export class NotificationAdapter implements ResourceAdapter {
 
   /** See {@link NotificationOperations.update}; a preview returns the new inputs, what Feishu changes unknown. */
   async update(id: string, urn: string, olds: Properties, news: Properties, preview: boolean): Promise<Properties> {
-    if (preview) return updatePreview(olds, news, serverFields, stableFields);
-    return (await this.scope.about(urn, () =>
-      this.#operations.update(id, olds as StoredNotification, news as NormalizedNotificationInputs),
-    )) as Properties;
+    const stored = this.stored("Update", urn, olds);
+    const inputs = recheckedInputs("Update", urn, this.#operations.check(asGiven(news), news));
+    if (preview) return updatePreview(stored, inputs, serverFields, stableFields);
+    return (await this.scope.about(urn, () => this.#operations.update(id, stored, inputs))) as Properties;
+  }
+
+  /** A stored state as Check would take its inputs, with only the declared properties. */
+  private stored(call: string, urn: string, properties: Properties): StoredNotification {
+    const declared = declaredOnly(properties, declaredFields);
+    const inputs = recheckedInputs(
+      call,
+      urn,
+      this.#operations.check(declared, declaredOnly(declared, inputProperties)),
+    );
+    return { ...declared, ...inputs } as StoredNotification;
   }
 
   /** See {@link NotificationOperations.delete}: what `onDelete` says; Feishu cannot delete a campaign. */
   async delete(id: string, urn: string, properties: Properties): Promise<void> {
     await this.scope.about(urn, () => this.#operations.delete(id, properties as StoredNotification));
+    if (urn !== "") this.#operations.forgetCreate(urn);
   }
 }
+
+/**
+ * Check's "previous inputs" for a re-check: a time already checked (Check saw the real previous
+ * inputs, which Update is not given) is not judged again for being past; every other rule is.
+ */
+const asGiven = (properties: Properties) => ({ sendAt: properties.sendAt as string | undefined });
 
 /**
  * Inputs as a program would declare them: an empty id list is what an absent one means, so it is

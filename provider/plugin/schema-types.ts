@@ -124,4 +124,5 @@ export const configTypes = {
   rateLimits: { type: "object", additionalProperties: integer },
   rateLimitWindowMs: integer,
   retryDeadlineMs: integer,
+  allowInsecureHttp: boolean,
 } as const satisfies Record<ConfigKey, SchemaType>;

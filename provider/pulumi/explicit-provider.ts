@@ -49,6 +49,12 @@ export interface FeishuHelpdeskProviderArgs {
    * @default 300000
    */
   readonly retryDeadlineMs?: pulumi.Input<number>;
+  /**
+   * Allow a plain `http://` baseUrl to a host other than loopback: both credentials then cross
+   * the network in clear. Only for a trusted network or a proxy that adds TLS.
+   * @default false
+   */
+  readonly allowInsecureHttp?: pulumi.Input<boolean>;
 }
 
 // Compile-time check: the arguments are exactly the settings of settings.ts.

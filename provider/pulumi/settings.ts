@@ -1,4 +1,5 @@
 import { rateLimitsProblem } from "../client/api/rate-limits";
+import { plainHttpProblem } from "../client/base-url";
 import { maxTimerMs } from "../client/clock";
 import type { HelpdeskClientOptions, UserIdType } from "../client/helpdesk-client";
 import type { PacedEndpoint } from "../client/pacing/pacer";
@@ -20,6 +21,7 @@ export const configKeys = {
   rateLimits: { env: "FEISHU_RATE_LIMITS", secret: false },
   rateLimitWindowMs: { env: "FEISHU_RATE_LIMIT_WINDOW_MS", secret: false },
   retryDeadlineMs: { env: "FEISHU_RETRY_DEADLINE_MS", secret: false },
+  allowInsecureHttp: { env: "FEISHU_ALLOW_INSECURE_HTTP", secret: false },
 } as const;
 
 /** A setting's name, as in `feishu-helpdesk:<key>`. */
@@ -186,12 +188,20 @@ export function resolveSettings(
         });
     }
   }
+  const allowText = value("allowInsecureHttp");
+  if (allowText !== undefined && allowText !== "true" && allowText !== "false")
+    problems.push({ key: "allowInsecureHttp", problem: `must be true or false; got "${allowText}"` });
+  const allowInsecureHttp = allowText === "true";
   const baseUrl = value("baseUrl");
   if (baseUrl !== undefined && !/^https?:\/\/[^/\s]/.test(baseUrl))
     problems.push({
       key: "baseUrl",
       problem: `must be an http(s) URL such as https://open.feishu.cn; got "${baseUrl}"`,
     });
+  else if (baseUrl !== undefined) {
+    const insecure = plainHttpProblem(baseUrl, allowInsecureHttp);
+    if (insecure !== undefined) problems.push({ key: "baseUrl", problem: insecure });
+  }
   const userIdType = value("userIdType");
   if (userIdType !== undefined && !isUserIdType(userIdType))
     problems.push({ key: "userIdType", problem: `must be open_id, union_id or user_id; got "${userIdType}"` });
@@ -207,6 +217,7 @@ export function resolveSettings(
     complete: pending.length === 0,
     options: {
       baseUrl,
+      allowInsecureHttp: allowInsecureHttp || undefined,
       userIdType: userIdType as UserIdType | undefined,
       timeoutMs,
       rateLimitWindowMs,

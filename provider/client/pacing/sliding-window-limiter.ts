@@ -77,13 +77,16 @@ export class SlidingWindowLimiter {
           }
         }
         // Sleep until a slot frees, or until a call in flight finishes and sets its time.
+        // However the sleep ends (timer, wake-up or abort), its listener goes: a run's signal is
+        // shared by every paced call, and listeners left behind made Node warn of a leak.
         await new Promise<void>((resolve) => {
-          const cancel = Number.isFinite(freeAt) ? this.clock.setTimer(resolve, timerDelay(freeAt - now)) : undefined;
           const stop = () => {
             cancel?.();
             signal?.removeEventListener("abort", stop);
             resolve();
           };
+          // Declared after `stop`, which reads it only once the timer or a wake-up calls it.
+          const cancel = Number.isFinite(freeAt) ? this.clock.setTimer(stop, timerDelay(freeAt - now)) : undefined;
           this.wake = stop;
           signal?.addEventListener("abort", stop, { once: true });
         });
