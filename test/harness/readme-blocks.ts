@@ -1,0 +1,18 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { findRepoRoot } from "./pulumi-project";
+
+const readme = () => fs.readFileSync(path.join(findRepoRoot(__dirname), "README.md"), "utf8");
+
+/**
+ * The README's fenced blocks of `language` whose text starts with `first` (a line of the block):
+ * the examples the tests run as written, so an edit of the README is an edit of the test.
+ */
+export function readmeBlock(language: string, first: string): string {
+  const blocks = [...readme().matchAll(new RegExp("^```" + language + "\\n([\\s\\S]*?)^```$", "gm"))].map((m) => m[1]);
+  const found = blocks.filter((block) => block.startsWith(first));
+  if (found.length !== 1) {
+    throw new Error(`README.md has ${found.length} \`\`\`${language} blocks starting with ${JSON.stringify(first)}`);
+  }
+  return found[0];
+}
