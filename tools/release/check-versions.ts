@@ -16,7 +16,7 @@ export interface VersionClaim {
 
 /** A version-looking part of a file name: `-v0.1.0-`, `-0.1.0.tgz`, `.0.1.0.nupkg`, `-1.0.0-rc.1-`. */
 const versionInName =
-  /(?<![\d.])v?(\d+\.\d+\.\d+(?:-(?:alpha|beta|rc|dev)[0-9A-Za-z.]*)?)(?=[-_]|\.(?:tgz|tar\.gz|whl|nupkg|txt)$)/;
+  /(?<![\d.])v?(\d+\.\d+\.\d+(?:-(?:alpha|beta|rc|dev)[0-9A-Za-z.]*)?)(?=[-_]|\.(?:tgz|tar\.gz|whl|nupkg|txt|yaml)$)/;
 
 const tarText = (archive: string, member: string) =>
   execFileSync("tar", ["-xzOf", archive, member], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
@@ -87,6 +87,8 @@ export function versionClaims(dir: string): VersionClaim[] {
       claim(file, "version", jsonField(fs.readFileSync(file, "utf8"), "version"));
     } else if (name === "pyproject.toml") {
       claim(file, "version", /^\s*version = "([^"]+)"/m.exec(fs.readFileSync(file, "utf8"))?.[1]);
+    } else if (name.endsWith(".yaml") && !inSdk) {
+      claim(file, "version:", /^version: (.+)$/m.exec(fs.readFileSync(file, "utf8"))?.[1]?.trim());
     } else if (name === "version.txt" && inSdk) {
       claim(file, "text", fs.readFileSync(file, "utf8").trim());
     }
