@@ -55,6 +55,16 @@ export interface SchemaObject {
   readonly required: readonly string[];
 }
 
+/**
+ * Where the engine downloads the plugin when a program needs it and it is not installed: the
+ * repository's GitHub releases (package.json's `repository`), whose assets scripts/build-plugin
+ * names `pulumi-resource-feishu-helpdesk-v<version>-<os>-<arch>.tar.gz`. A `github://` source
+ * (not a plain https URL) because the engine then finds the asset through the releases API of
+ * the tag `v<version>`, and a mirror can stand in for it with `PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES`
+ * (its regexp matched against this exact text). Carried by every generated SDK.
+ */
+export const PLUGIN_DOWNLOAD_URL = "github://api.github.com/pulumi-feishu-helpdesk/pulumi-feishu-helpdesk";
+
 /** The server fields always present in a campaign's outputs (the others may be absent). */
 export const requiredServerFields = [
   "notificationId",
@@ -193,6 +203,7 @@ export function buildSchema(docs: SchemaDocs, version: string) {
     repository: "https://github.com/pulumi-feishu-helpdesk/pulumi-feishu-helpdesk",
     license: "Apache-2.0",
     publisher: "pulumi-feishu-helpdesk",
+    pluginDownloadURL: PLUGIN_DOWNLOAD_URL,
     meta: { moduleFormat: "(.*)" },
     // respectSchemaVersion: the SDKs carry this version (the plugin's), not the generators'
     // `${VERSION}` placeholder that a release step would have to fill in; without it the Go SDK

@@ -5,6 +5,8 @@ import { promisify } from "node:util";
 import { type RunningEmulator, startEmulator } from "../../emulator";
 import { randomCredentials, secretValues } from "../harness/feishu-fixture";
 import { type GeneratedSdks, generateSdks, requireTool } from "../harness/generated-sdks";
+import { buildPluginArchive } from "../harness/plugin-archive";
+import { startReleaseMirror } from "../harness/release-mirror";
 
 const run = promisify(execFile);
 const repoRoot = path.join(__dirname, "..", "..");
@@ -15,7 +17,8 @@ const goEnv = { ...process.env, GOFLAGS: "-mod=readonly -buildvcs=false" };
 
 // The Go side of the native plugin: the generated Go SDK compiles, and a Go program (the
 // Automation API's inline program, which hosts the Go language runtime in-process, so no
-// pulumi-language-go) creates a campaign through the installed plugin and destroys it.
+// pulumi-language-go) creates a campaign through the plugin, which the engine downloads and
+// installs by itself, and destroys it.
 describe("the generated Go SDK", () => {
   const credentials = randomCredentials();
   let sdks: GeneratedSdks;
@@ -48,22 +51,21 @@ describe("the generated Go SDK", () => {
     console.log(`go build of the Go SDK and the inline program: ${Date.now() - started} ms`);
   }, 900_000);
 
-  it("creates a campaign through the installed plugin and destroys it, from a Go inline program", async () => {
+  it("installs the plugin by itself (the SDK's pluginDownloadURL), creates a campaign and destroys it", async () => {
     const engine = process.env.PULUMI_FEISHU_ENGINE_BIN!;
-    // The plugin as a user installs it: the archive of `npm run build:plugin`, into PULUMI_HOME.
-    const buildPlugin = path.join(repoRoot, "scripts", "build-plugin");
-    if (!fs.existsSync(buildPlugin)) {
-      throw new Error("scripts/build-plugin is missing: this test installs the native plugin from its archive");
-    }
-    const built = await run("bash", [buildPlugin], { cwd: repoRoot, env: { ...process.env, PLUGIN_OUT: runDir } });
-    const archive = built.stdout.trim().split("\n").pop()!.split(" ")[0];
+    // An empty PULUMI_HOME: the engine downloads the plugin the Go SDK names, from a loopback
+    // mirror of the release (PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES), as a user's first run does.
+    const assets = path.join(runDir, "release");
+    const archive = path.basename(buildPluginArchive(assets));
+    const mirror = await startReleaseMirror(assets, version);
     const env = {
       ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(FEISHU|PULUMI)_/.test(k))),
       PATH: `${engine}${path.delimiter}${process.env.PATH}`,
       PULUMI_HOME: home,
       PULUMI_SKIP_UPDATE_CHECK: "true",
+      PULUMI_PLUGIN_DOWNLOAD_URL_OVERRIDES: mirror.overrides,
     };
-    await run("pulumi", ["plugin", "install", "resource", "feishu-helpdesk", version, "--file", archive], { env });
+    expect(fs.existsSync(path.join(home, "plugins"))).toBe(false);
 
     const started = Date.now();
     const settings = {
@@ -101,5 +103,14 @@ describe("the generated Go SDK", () => {
     ]);
     expect(campaign).toMatchObject({ job_name: "Go SDK: VPN client upgrade reminder", status: 0 });
     for (const secret of secretValues(credentials)) expect(stdout + stderr).not.toContain(secret);
+    expect(mirror.requests).toContainEqual({ path: `/releases/download/v${version}/${archive}`, status: 200 });
+    expect(fs.existsSync(path.join(home, "plugins", `resource-feishu-helpdesk-v${version}`))).toBe(true);
+    console.log(
+      `the engine's install lines:\n${stderr
+        .split("\n")
+        .filter((l) => /plugin|download/i.test(l))
+        .join("\n")}`,
+    );
+    await mirror.close();
   }, 300_000);
 });

@@ -20,7 +20,7 @@ const runtimes = [
     sdk: peerRange.match(/>=\s*([\d.]+)/)![1],
   },
   // The newest SDK on the registry when this was written; it needs Node 22.
-  { name: "Node 22, the newest @pulumi/pulumi", node: "22", sdk: "3.270.0" },
+  { name: "Node 22, the newest @pulumi/pulumi", node: "22", sdk: "3.276.0" },
 ];
 
 /** The folder holding `node` for a runtime: this process's for Node 20, scripts/ensure-node22's for 22. */
