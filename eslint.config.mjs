@@ -5,7 +5,7 @@ import stylistic from "@stylistic/eslint-plugin";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist/", "**/node_modules/", ".pulumi-local/", "bench/results/", "coverage/", "sdk/"] },
+  { ignores: ["dist/", "policy/dist/", "**/node_modules/", ".pulumi-local/", "bench/results/", "coverage/", "sdk/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -109,6 +109,8 @@ describe("the CI pipelines in examples/ci", () => {
         /\+ pulumi-nodejs:dynamic\/feishu-helpdesk:HelpdeskNotification: \(create\)\s+\[urn=\S+::q3-vpn-reminder\]/,
       );
       expect(comment).toMatch(/2 to create/);
+      // The guardrails ran: the example's job name has no change-ticket prefix, an advisory finding.
+      expect(comment).toMatch(/feishu-helpdesk-guardrails[^]*\[advisory\] {2}job-name-pattern/);
       expect(fs.readFileSync(path.join(scratch, "summary.md"), "utf8")).toContain(comment);
       expect(emulator.notifications()).toEqual([]); // a preview changes nothing
 
@@ -119,6 +121,12 @@ describe("the CI pipelines in examples/ci", () => {
 
       await runJob(project, "preview");
       expect(fs.readFileSync(path.join(project.dir, "preview.md"), "utf8")).toMatch(/2 unchanged/);
+
+      // The nightly audit: the state against the pack, no call to Feishu.
+      emulator.clearRequests();
+      const [audit] = await runJob(project, "audit");
+      expect(audit.output).toMatch(/feishu-helpdesk-guardrails[^]*job-name-pattern/);
+      expect(emulator.requests).toEqual([]);
     });
   });
 
@@ -130,6 +138,8 @@ describe("the CI pipelines in examples/ci", () => {
       expect(pipeline.up.extends).toBe(".pulumi");
       expect(JSON.stringify(pipeline.preview)).toContain("merge_request_event");
       expect(JSON.stringify(pipeline.up)).toContain("$CI_DEFAULT_BRANCH");
+      expect(pipeline.audit.extends).toBe(".pulumi");
+      expect(JSON.stringify(pipeline.audit)).toContain('$CI_PIPELINE_SOURCE == \\"schedule\\"');
     });
 
     it("runs the preview and up scripts as written", async () => {
@@ -151,6 +161,8 @@ describe("the CI pipelines in examples/ci", () => {
       expect(fs.readFileSync(path.join(project.dir, "preview.txt"), "utf8")).toMatch(/unchanged/);
       await job("up");
       expect(emulator.notifications()).toHaveLength(before);
+      const audit = await job("audit");
+      expect(audit.output).toMatch(/feishu-helpdesk-guardrails[^]*job-name-pattern/);
     });
   });
 });

@@ -8,12 +8,16 @@ const card = {
   config: { wide_screen_mode: true },
   elements: [{ tag: "div", text: { tag: "lark_md", content: "Please upgrade the VPN client." } }],
 };
+// `guarded`: campaigns that pass the policy pack (bench/policy-pack.ts): its time is that of checking,
+// not of reporting findings.
+const guarded = new pulumi.Config().getBoolean("guarded") ?? false;
 const ids = [];
 for (let n = 0; n < count; n++) {
   const campaign = new HelpdeskNotification(`c${n}`, {
-    jobName: `Campaign ${n}`,
+    jobName: guarded ? `CHG-${n}: Campaign ${n}` : `Campaign ${n}`,
     pushType: "scheduled",
-    pushScopeType: "allMembers",
+    pushScopeType: guarded ? "someMembers" : "allMembers",
+    ...(guarded ? { users: [`ou_${n}`] } : {}),
     pushContent: card,
   });
   ids.push(campaign.notificationId);
