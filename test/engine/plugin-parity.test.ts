@@ -247,7 +247,7 @@ describe("parity: the dynamic resource and the native plugin make the same calls
       expect(side.emulator.notifications().find((n) => side.ids.get(n.id) === "draft")?.job_name).toBe("Draft (v2)");
   });
 
-  it("4b. edited in the console, a refresh reads it once: the Diff the engine runs after Read reads nothing", async () => {
+  it("4b. edited in the console, a refresh reads it once (the Diff after Read reads nothing)", async () => {
     for (const side of sides) {
       const id = [...side.ids].find(([, name]) => name === "draft")![0];
       // Straight to the emulator, not through the recording proxy: the console's edit, not the stack's.
