@@ -1,5 +1,5 @@
 import type { HelpdeskCredentials } from "./credentials";
-import type { PacingOptions, WaitNotice } from "./pacing/pacer";
+import type { PacedCallNotice, PacingOptions, WaitNotice } from "./pacing/pacer";
 import type { RetryOptions } from "./retry/retry-policy";
 import type { WireNotification } from "./wire-types";
 
@@ -68,6 +68,12 @@ export interface HelpdeskClientOptions extends PacingOptions, RetryOptions {
   readonly pacing?: boolean;
   /** Called when a call waits for its rate-limit slot (for example to tell the user why). */
   readonly onWait?: (notice: WaitNotice) => void;
+  /**
+   * Called for each paced call as it joins its endpoint's queue, leaves it unsent, or is sent:
+   * enough to tell how many calls wait for the quota, and for how long (the Pulumi providers'
+   * progress notices are made of it).
+   */
+  readonly onPaced?: (notice: PacedCallNotice) => void;
   /** Called before a failed call is repeated. */
   readonly onRetry?: (notice: RetryNotice) => void;
 }

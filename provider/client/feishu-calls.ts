@@ -12,7 +12,8 @@ import { FeishuOutcomeUnknownError } from "./errors/feishu-outcome-unknown-error
 import { FeishuResponseError } from "./errors/feishu-response-error";
 import { SecretRedactor } from "./errors/redact";
 import { type FeishuCall, FeishuHttp, type FeishuReply } from "./feishu-http";
-import { type PacedEndpoint, type Pacer, sharedPacer } from "./pacing/pacer";
+import { type PacedCallNotice, type PacedEndpoint, type Pacer, sharedPacer } from "./pacing/pacer";
+import type { Slot } from "./pacing/sliding-window-limiter";
 import { cancellableSleep } from "./retry/cancellable-sleep";
 import { defaultRetryDeadlineMs, outcomeUnknown, retryVerdict } from "./retry/retry-policy";
 
@@ -175,12 +176,7 @@ export class FeishuCalls {
       const { signal } = this.options;
       // A cancelled run sends nothing more, whether it was waiting for a slot or about to send.
       // A slot free at once is taken without an asynchronous step (the common case).
-      const slot = paced
-        ? (this.pacer.tryTake(endpoint) ??
-          (await this.pacer.take(endpoint, this.options.onWait, signal).catch((reason: unknown) => {
-            throw signal?.aborted ? new FeishuCancelledError({ endpoint: `${call.method} ${call.path}` }) : reason;
-          })))
-        : undefined;
+      const slot = paced ? (this.freeSlot(endpoint) ?? (await this.queuedSlot(endpoint, call, signal))) : undefined;
       if (signal?.aborted) {
         slot?.done();
         throw new FeishuCancelledError({ endpoint: `${call.method} ${call.path}` });
@@ -234,6 +230,36 @@ export class FeishuCalls {
       } finally {
         slot?.done();
       }
+    }
+  }
+
+  /** A slot free now (no asynchronous step: the common case), told as sent; undefined if the call must queue. */
+  private freeSlot(endpoint: PacedEndpoint): Slot | undefined {
+    const slot = this.pacer.tryTake(endpoint);
+    if (slot !== undefined) this.tellPaced(endpoint, "sent");
+    return slot;
+  }
+
+  /** Waits in `endpoint`'s queue for a slot, telling `onPaced` when the call joins and leaves it. */
+  private async queuedSlot(endpoint: PacedEndpoint, call: FeishuCall, signal: AbortSignal | undefined): Promise<Slot> {
+    this.tellPaced(endpoint, "queued");
+    try {
+      const slot = await this.pacer.take(endpoint, this.options.onWait, signal);
+      this.tellPaced(endpoint, "sent");
+      return slot;
+    } catch (reason) {
+      this.tellPaced(endpoint, "dropped");
+      throw signal?.aborted ? new FeishuCancelledError({ endpoint: `${call.method} ${call.path}` }) : reason;
+    }
+  }
+
+  private tellPaced(endpoint: PacedEndpoint, change: PacedCallNotice["change"]): void {
+    const { onPaced } = this.options;
+    if (onPaced === undefined) return;
+    try {
+      onPaced({ endpoint, change, ...this.pacer.quota(endpoint) });
+    } catch {
+      // A notice that fails must not change the call's outcome.
     }
   }
 

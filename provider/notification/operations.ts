@@ -3,17 +3,19 @@ import { blankInputs, definedOf, recordOf, withLists } from "./stored-state";
 import { NotificationGoneError } from "./errors/gone-error";
 import { FeishuOutcomeUnknownError } from "../client/errors/feishu-outcome-unknown-error";
 import type { FetchedNotification, HelpdeskClient } from "../client/helpdesk-client";
+import type { PacedEndpoint } from "../client/pacing/pacer";
 import type { UncheckedInputs } from "../pulumi/input-check";
 import type { Reporter } from "../pulumi/reporter";
 import { NotificationOutcomeUnknownError } from "./errors/outcome-unknown-error";
 import { refusalError } from "./errors/refusal-error";
 import { PlanExecutor, type PlanTarget } from "./executor";
-import type { InputProperty, NormalizedNotificationInputs } from "./fields";
+import { campaignFields, type InputProperty, type NormalizedNotificationInputs } from "./fields";
 import { inputsFromWire, toWireBody } from "./mapping";
 import { say } from "./messages";
 import { inputsOf, type NotificationState, type StoredNotification, stateFromLive } from "./outputs";
 import { pendingSteps } from "./pending";
 import { type LiveCampaign, liveCampaignOf } from "./plan";
+import { RecentReads } from "./recent-reads";
 import { deleteReadsLive, planAdopt, planCreate, planDelete, planDiff, planDraftCheck, planUpdate } from "./planner";
 import { checkNotificationInputs, type InputCheck } from "./schema";
 import type { ApprovalRecord } from "./stage";
@@ -54,20 +56,33 @@ const message = (error: unknown) => (FeishuHelpdeskError.isInstance(error) ? err
  * asks the planner (planner.ts) what to do, and has the executor do it.
  */
 export class NotificationOperations {
+  /** Campaigns read live moments ago: the next question about one in the same operation is not a new read. */
+  readonly #recent: RecentReads;
+
   /**
    * @param client The client, got at each operation (the host may configure it late).
    * @param reporter Where warnings go.
+   * @param expectCall Told of a rate-limited call the run will make once the engine gets to it
+   *   (a create after a new resource's check, a PATCH after a diff), so progress counts it.
+   * @param recent The recent live reads (a fresh memory by default).
    */
   constructor(
     private readonly client: () => HelpdeskClient,
     private readonly reporter: Reporter,
+    private readonly expectCall: (endpoint: PacedEndpoint) => void = () => undefined,
     /** The write-ahead journal of creates (see CreateJournal). */
     private readonly journal: CreateJournal = new CreateJournal(),
-  ) {}
+    recent: RecentReads = new RecentReads(),
+  ) {
+    this.#recent = recent;
+  }
 
   /** Validates every request-body rule before any API call; names the property on failure. */
   check(olds: Partial<NormalizedNotificationInputs>, news: UncheckedInputs): InputCheck {
-    return checkNotificationInputs(news, olds);
+    const checked = checkNotificationInputs(news, olds);
+    // A new resource (nothing stored) that is not adopted: a create is coming in an `up`.
+    if (Object.keys(olds).length === 0 && checked.ok && checked.inputs.adoptId === undefined) this.expectCall("create");
+    return checked;
   }
 
   /**
@@ -86,6 +101,8 @@ export class NotificationOperations {
     }
     // The engine gets no detailed diff from a dynamic provider: say which lifecycle step is due.
     for (const step of pendingSteps(stored, news)) this.reporter.warn(say.pending(id, stored.jobName, step));
+    if (plan.properties.some((property) => property in campaignFields)) this.expectCall("patch");
+    if (plan.properties.includes("sendAt")) this.expectCall("executeSend");
     return { changes: true, readLive: plan.confirmDraft, properties: plan.properties };
   }
 
@@ -138,7 +155,8 @@ export class NotificationOperations {
   ): Promise<ReadNotificationState | undefined> {
     // A lookup (`HelpdeskNotification.get`) has nothing stored: every field comes from Feishu.
     const previous = withLists(stored?.jobName === undefined ? { ...blankInputs, ...definedOf(stored) } : stored);
-    const fetched = await this.client().findNotification(id);
+    // Refresh is where the truth is fetched: always a new read (kept for the Diff that follows it).
+    const fetched = await this.readNow(this.client(), id);
     if (fetched === undefined && stored?.notificationId === undefined) {
       // A lookup of a campaign that is not there is the program's mistake, not drift to drop.
       throw new NotificationGoneError({
@@ -167,6 +185,7 @@ export class NotificationOperations {
     const plan = planUpdate(stored, desired, found?.live);
     if (plan.kind === "refuse") throw refusalError(id, plan.refusal);
     if (found === undefined) throw refusalError(id, { reason: "gone", jobName: stored.jobName }); // planned above
+    this.#recent.forget(id); // the steps change it
     const target = {
       id,
       jobName: found.live.jobName ?? stored.jobName,
@@ -184,6 +203,7 @@ export class NotificationOperations {
    */
   async delete(id: string, state: StoredNotification): Promise<void> {
     const found = deleteReadsLive(state) ? await this.find(id, recordOf(state)) : undefined;
+    this.#recent.forget(id);
     const status = typeof state.status === "number" ? state.status : undefined;
     const steps = planDelete({ onDelete: state.onDelete, status }, found?.live);
     const target = {
@@ -233,6 +253,7 @@ export class NotificationOperations {
     if (found === undefined) throw refusalError(adoptId, { reason: "adoptNotFound" }); // planned above
     let fetched = found.fetched;
     if (plan.steps.length > 0) {
+      this.#recent.forget(adoptId);
       const target = { id: adoptId, jobName: desired.jobName, desired, status: found.live.status, record: {} };
       await this.executor().run(target, plan.steps);
       fetched = await this.client().getNotification(adoptId);
@@ -240,13 +261,25 @@ export class NotificationOperations {
     return { id: adoptId, state: stateFromLive(fetched, desired) };
   }
 
-  /** The campaign as Feishu holds it, or undefined if it no longer exists. */
+  /**
+   * The campaign as Feishu holds it, or undefined if it no longer exists: read moments ago in this
+   * operation (see RecentReads), or read now.
+   */
   private async find(
     id: string,
     record: ApprovalRecord,
   ): Promise<{ readonly fetched: FetchedNotification; readonly live: LiveCampaign } | undefined> {
-    const fetched = await this.client().findNotification(id);
+    const client = this.client();
+    const fetched = this.#recent.get(id, client) ?? (await this.readNow(client, id));
     return fetched && { fetched, live: liveCampaignOf(fetched.notification, record, fetched.serverTime) };
+  }
+
+  /** A new read of the campaign, remembered for the questions about it that follow in this operation. */
+  private async readNow(client: HelpdeskClient, id: string): Promise<FetchedNotification | undefined> {
+    const fetched = await client.findNotification(id);
+    if (fetched === undefined) this.#recent.forget(id);
+    else this.#recent.remember(id, client, fetched);
+    return fetched;
   }
 
   /**

@@ -3,6 +3,7 @@ import { FeishuApiError } from "../client/errors/feishu-api-error";
 import { FeishuConfigError } from "../client/errors/feishu-config-error";
 import { FeishuHelpdeskError } from "../client/errors/feishu-helpdesk-error";
 import { HelpdeskClient } from "../client/helpdesk-client";
+import type { QuotaNotices } from "./quota-notices";
 import { type Reporter, progressHooks } from "./reporter";
 import {
   type GatheredSettings,
@@ -39,14 +40,17 @@ export class ClientSlot {
   #verified: Promise<string | undefined> | undefined;
   readonly #reporter: Reporter | undefined;
   readonly #signal: AbortSignal | undefined;
+  readonly #quota: QuotaNotices | undefined;
 
   /**
-   * @param reporter Told why calls wait or are retried; none for a provider that says nothing.
+   * @param reporter Told why calls are retried; none for a provider that says nothing.
    * @param signal Aborts when the run is cancelled: no retry starts after it, no backoff outlasts it.
+   * @param quota Told of every paced call, to say what waits for Feishu's quota.
    */
-  constructor(reporter?: Reporter, signal?: AbortSignal) {
+  constructor(reporter?: Reporter, signal?: AbortSignal, quota?: QuotaNotices) {
     this.#reporter = reporter;
     this.#signal = signal;
+    this.#quota = quota;
   }
 
   /** Uses these settings from now on (the next call makes a new client). */
@@ -85,7 +89,7 @@ export class ClientSlot {
     this.#client ??= new HelpdeskClient({
       ...resolution.options,
       ...(this.#signal ? { signal: this.#signal } : {}),
-      ...(this.#reporter ? progressHooks(this.#reporter) : {}),
+      ...(this.#reporter ? progressHooks(this.#reporter, Date.now, this.#quota) : {}),
     });
     return this.#client;
   }

@@ -5,6 +5,7 @@ import { countedCall, hostCancellation } from "./host-cancel";
 import { withQuietEcho } from "./host-echo";
 import type { CheckedInputs, UncheckedInputs } from "./input-check";
 import { withoutProviderSource } from "./provider-props";
+import { QuotaNotices } from "./quota-notices";
 import { EngineReporter } from "./reporter";
 import { splitUrn, URN_INPUT, withResource } from "./resource-context";
 import { gatherSettings } from "./settings";
@@ -18,8 +19,12 @@ import { settingsChecked } from "./settings-check";
 export class ProviderScope {
   /** Warnings and progress, to the engine under the resource of the call in progress. */
   readonly reporter = new EngineReporter();
+  /** What waits for Feishu's quota, told under the Stack while it waits, and once the run's operations are done. */
+  readonly quota = new QuotaNotices(this.reporter);
   /** The provider process's one client. */
-  readonly slot = new ClientSlot(this.reporter, hostCancellation());
+  readonly slot = new ClientSlot(this.reporter, hostCancellation(), this.quota);
+  /** Operations running now (see {@link about}). */
+  #running = 0;
 
   /**
    * Takes the settings from the stack config (environment variables as fallback), or from an
@@ -36,9 +41,12 @@ export class ProviderScope {
    */
   async about<T>(urn: unknown, call: () => Promise<T>): Promise<T> {
     return countedCall(async () => {
+      this.#running += 1;
       try {
         return await withResource(urn, () => withQuietEcho(call));
       } finally {
+        // The last operation running: the run's calls so far, if the quota held any back.
+        if (--this.#running === 0) this.quota.settle();
         await this.reporter.flush();
       }
     });

@@ -1,6 +1,6 @@
 import type { HelpdeskClientOptions } from "../client/helpdesk-client";
-import { describeWait } from "../client/pacing/pacer";
 import { engineLog } from "./engine-log";
+import type { QuotaNotices } from "./quota-notices";
 import { currentResource } from "./resource-context";
 
 /**
@@ -73,23 +73,18 @@ interface RetryTally {
 }
 
 /**
- * Client hooks that say why calls are slow, at most once per endpoint every 5 s, however many
- * campaigns (ids) the calls are about: with 40 campaigns retrying, one line saying "40 calls"
- * is news and forty lines are noise.
+ * Client hooks that say why calls are slow. Retries: at most once per endpoint every 5 s,
+ * however many campaigns (ids) the calls are about: with 40 campaigns retrying, one line saying
+ * "40 calls" is news and forty lines are noise. Waits for the quota: `quota` (see quota-notices.ts).
  */
 export function progressHooks(
   reporter: Reporter,
   now: () => number = Date.now,
-): Pick<HelpdeskClientOptions, "onWait" | "onRetry"> {
-  const lastWait = new Map<string, number>();
+  quota?: QuotaNotices,
+): Pick<HelpdeskClientOptions, "onPaced" | "onRetry"> {
   const retries = new Map<string, RetryTally>();
   return {
-    onWait: (notice) => {
-      const at = now();
-      if (at - (lastWait.get(notice.endpoint) ?? Number.NEGATIVE_INFINITY) < 5000) return;
-      lastWait.set(notice.endpoint, at);
-      reporter.info(describeWait(notice));
-    },
+    ...(quota ? { onPaced: quota.onPaced } : {}),
     onRetry: (notice) => {
       const endpoint = endpointPattern(notice.endpoint);
       const tally = retries.get(endpoint) ?? { count: 0, lastSaidAt: Number.NEGATIVE_INFINITY };

@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { EmulatorStatus, type RunningEmulator, startEmulator } from "../../emulator";
+import { type EmulatorCredentials, EmulatorStatus, type RunningEmulator, startEmulator } from "../../emulator";
+import { HelpdeskClient } from "../../provider";
 import { configureStack, randomCredentials } from "../harness/feishu-fixture";
 import { buildPluginArchive, keepTranscript, pluginVersion } from "../harness/plugin-archive";
 import { PulumiProject, type PulumiRun } from "../harness/pulumi-project";
@@ -45,6 +46,8 @@ interface Side {
   /** The campaigns' resource type in the state. */
   readonly type: string;
   readonly emulator: RunningEmulator;
+  /** What its emulator accepts. */
+  readonly credentials: EmulatorCredentials;
   readonly proxy: RecordingProxy;
   readonly project: PulumiProject;
   /** Campaign id → resource name, learnt from the state. */
@@ -145,6 +148,7 @@ describe("parity: the dynamic resource and the native plugin make the same calls
       name,
       type: dynamic ? "pulumi-nodejs:dynamic/feishu-helpdesk:HelpdeskNotification" : PLUGIN_NOTIFICATION,
       emulator,
+      credentials,
       proxy,
       project,
       ids: new Map(),
@@ -174,7 +178,9 @@ describe("parity: the dynamic resource and the native plugin make the same calls
           side.ids.set(String(resource.id), resource.urn.slice(resource.urn.lastIndexOf("::") + 2));
       results[side.name] = { ...callsOf(side, side.proxy.exchanges, campaigns), run };
     }
-    record.push(`${title}\n${JSON.stringify(results.dynamic.calls, null, 2)}`);
+    record.push(
+      `${title}\n${JSON.stringify({ dynamic: results.dynamic.calls, plugin: results.plugin.calls }, null, 2)}`,
+    );
     // The parity itself: the same calls, and the same bodies byte for byte (keys sorted).
     expect(results.plugin.calls).toEqual(results.dynamic.calls);
     expect(results.plugin.bodies).toEqual(results.dynamic.bodies);
@@ -231,14 +237,36 @@ describe("parity: the dynamic resource and the native plugin make the same calls
     expect(dynamic.calls).toEqual({ "(provider)": [tenantToken], draft: [read("draft")] });
   });
 
-  it("4. up patches the draft", async () => {
+  it("4. up patches the draft: the diff's read is the draft check, then the PATCH and the read-back", async () => {
     const { dynamic } = await step("4. up patches the draft", (side) => side.project.up());
     expect(dynamic.calls).toEqual({
       "(provider)": [tenantToken],
-      draft: [read("draft"), read("draft"), patch("draft", "Draft (v2)"), read("draft")],
+      draft: [read("draft"), patch("draft", "Draft (v2)"), read("draft")],
     });
     for (const side of sides)
       expect(side.emulator.notifications().find((n) => side.ids.get(n.id) === "draft")?.job_name).toBe("Draft (v2)");
+  });
+
+  it("4b. edited in the console, a refresh reads it once (the Diff after Read reads nothing)", async () => {
+    for (const side of sides) {
+      const id = [...side.ids].find(([, name]) => name === "draft")![0];
+      // Straight to the emulator, not through the recording proxy: the console's edit, not the stack's.
+      const live = side.emulator.notifications().find((n) => n.id === id)!;
+      const { appId, appSecret, helpdeskId, helpdeskToken } = side.credentials;
+      const console = new HelpdeskClient({
+        baseUrl: side.emulator.url,
+        credentials: { appId, appSecret, helpdeskId, helpdeskToken },
+      });
+      const { push_content, push_type, push_scope_type } = live;
+      await console.patchNotification(id, { job_name: "Draft (console)", push_content, push_type, push_scope_type });
+    }
+    // The program takes the console's edit, so the steps below see no change to the draft.
+    campaigns = { ...campaigns, draft: { ...campaigns.draft, jobName: "Draft (console)" } };
+    const { dynamic } = await step("4b. refresh after an edit in the console", (side) => side.project.refresh());
+    expect(dynamic.calls).toEqual({
+      "(provider)": [tenantToken],
+      ...Object.fromEntries(["cancel", "draft", "recall", "retain", "review"].map((name) => [name, [read(name)]])),
+    });
   });
 
   it("5. approved out of band, an edit of it is refused at preview", async () => {
@@ -290,6 +318,19 @@ describe("parity: the dynamic resource and the native plugin make the same calls
         EmulatorStatus.inReview,
       ]);
     }
+  });
+
+  it("7b. `refresh --yes` with its preview: the preview's read and the refresh's, in two engine runs", async () => {
+    const { dynamic } = await step("7b. refresh --yes (with its preview)", (side) =>
+      side.project.ok(["refresh", "--yes"]),
+    );
+    // Two provider processes (the preview's and the refresh's): each gets its token, each reads.
+    expect(dynamic.calls).toEqual({
+      "(provider)": [tenantToken, tenantToken],
+      ...Object.fromEntries(
+        ["cancel", "draft", "recall", "retain", "review"].map((name) => [name, [read(name), read(name)]]),
+      ),
+    });
   });
 
   it("8. up schedules the approved campaigns once given a send time; then a preview calls nothing", async () => {

@@ -26,6 +26,18 @@ export interface WaitNotice {
   readonly windowMs: number;
 }
 
+/**
+ * Said of each paced call: it joined the queue for its endpoint's quota (`queued`), left it
+ * unsent (`dropped`: the run was cancelled), or went (`sent`: at once, or after its wait).
+ */
+export interface PacedCallNotice {
+  readonly endpoint: PacedEndpoint;
+  readonly change: "queued" | "sent" | "dropped";
+  /** The endpoint's calls per window. */
+  readonly limit: number;
+  readonly windowMs: number;
+}
+
 const names: Record<PacedEndpoint, string> = {
   create: "creates",
   patch: "updates",
@@ -46,21 +58,27 @@ export class Pacer {
 
   constructor(private readonly options: PacingOptions = {}) {}
 
-  /**
-   * Waits for `endpoint`'s next slot; calls `onWait` first if that means waiting. Call the slot's
-   * `done()` when the call finishes.
-   */
   /** A slot for `endpoint` if one is free now and nobody waits; undefined otherwise (then {@link take}). */
   tryTake(endpoint: PacedEndpoint): Slot | undefined {
     return this.limiter(endpoint).tryTake();
   }
 
+  /**
+   * Waits for `endpoint`'s next slot; calls `onWait` first if that means waiting. Call the slot's
+   * `done()` when the call finishes.
+   */
   take(endpoint: PacedEndpoint, onWait?: (notice: WaitNotice) => void, signal?: AbortSignal): Promise<Slot> {
     const limiter = this.limiter(endpoint);
     return limiter.take(
       onWait && ((waitMs) => onWait({ endpoint, waitMs, limit: limiter.limit, windowMs: limiter.windowMs })),
       signal,
     );
+  }
+
+  /** `endpoint`'s quota: calls per window, and the window. */
+  quota(endpoint: PacedEndpoint): { readonly limit: number; readonly windowMs: number } {
+    const { limit, windowMs } = this.limiter(endpoint);
+    return { limit, windowMs };
   }
 
   /** Feishu answered 429 for `endpoint`: hold every call to it until `time`. */
