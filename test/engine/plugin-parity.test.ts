@@ -1,21 +1,18 @@
 import * as fs from "node:fs";
-import * as os from "node:os";
-import * as path from "node:path";
-import { type EmulatorCredentials, EmulatorStatus, type RunningEmulator, startEmulator } from "../../emulator";
+import { EmulatorStatus } from "../../emulator";
 import { HelpdeskClient } from "../../provider";
-import { configureStack, randomCredentials } from "../harness/feishu-fixture";
-import { buildPluginArchive, keepTranscript, pluginVersion } from "../harness/plugin-archive";
-import { PulumiProject, type PulumiRun } from "../harness/pulumi-project";
-import { type RecordedExchange, type RecordingProxy, startRecordingProxy } from "../harness/recording-proxy";
-import { PLUGIN_NOTIFICATION, yamlCampaignsProgram } from "../harness/yaml-program";
+import { buildNodejsSdk } from "../harness/nodejs-sdk";
+import { type Campaigns, makeSide, type Side, type SideName } from "../harness/parity-sides";
+import { buildPluginArchive, keepTranscript } from "../harness/plugin-archive";
+import type { PulumiRun } from "../harness/pulumi-project";
+import type { RecordedExchange } from "../harness/recording-proxy";
 
 // Parity: one scenario, the same campaigns declared through the dynamic resource (a TypeScript
-// program, test/programs/campaigns) and through the native plugin (a YAML program), each stack
-// against its own emulator behind a recording proxy. Each step's API calls, per campaign, in
-// order, with the fields that matter and Feishu's answer, must be the same on both sides, and
+// program, test/programs/campaigns) and through the native plugin from YAML, from Python (the
+// generated SDK, the Automation API) and from TypeScript with the generated Node.js SDK, each
+// stack against its own emulator behind a recording proxy. Each step's API calls, per campaign,
+// in order, with the fields that matter and Feishu's answer, must be the same on every side, and
 // what the step is expected to call.
-
-type Campaigns = Record<string, Record<string, unknown>>;
 /** A step's calls: per campaign (by resource name; "(provider)" for calls about no campaign), in order. */
 type Calls = Record<string, string[]>;
 /** What a step's calls to each side's emulator were: the calls, and every request body whole. */
@@ -28,7 +25,7 @@ interface Recorded {
 const card = { elements: [{ tag: "div", text: { tag: "lark_md", content: "Parity check." } }] };
 const base = (jobName: string) => ({ jobName, pushType: "scheduled", pushScopeType: "allMembers", pushContent: card });
 const approval = { reason: "Parity review" };
-/** A send time a month ahead, the same on both sides. */
+/** A send time a month ahead, the same on every side. */
 const sendAt = String(Date.now() + 30 * 24 * 3600 * 1000);
 
 // Every onDelete: the default (on a draft, and on one under review), cancel, recall, retain.
@@ -39,22 +36,6 @@ const initial: Campaigns = {
   recall: { ...base("Recall"), approval, onDelete: "recall" },
   retain: { ...base("Retain"), approval, onDelete: "retain" },
 };
-
-/** One side of the comparison: a stack, its emulator, and the proxy that records its calls. */
-interface Side {
-  readonly name: "dynamic" | "plugin";
-  /** The campaigns' resource type in the state. */
-  readonly type: string;
-  readonly emulator: RunningEmulator;
-  /** What its emulator accepts. */
-  readonly credentials: EmulatorCredentials;
-  readonly proxy: RecordingProxy;
-  readonly project: PulumiProject;
-  /** Campaign id → resource name, learnt from the state. */
-  readonly ids: Map<string, string>;
-  /** Makes the program declare `campaigns`. */
-  declare(campaigns: Campaigns): Promise<void>;
-}
 
 const API = "/open-apis/helpdesk/v1/notifications";
 
@@ -129,35 +110,16 @@ async function approveOutOfBand(side: Side, name: string): Promise<void> {
   if (!response.ok) throw new Error(`approving ${name} (${id}) failed: ${response.status} ${await response.text()}`);
 }
 
-describe("parity: the dynamic resource and the native plugin make the same calls", () => {
-  let archiveDir: string;
+/** Each step's results, by side. */
+type Results = Record<SideName, Recorded & { run: PulumiRun }>;
+const sideNames: readonly SideName[] = ["dynamic", "yaml", "python", "nodejs-sdk"];
+
+describe("parity: the dynamic resource and the plugin (YAML, Python, Node.js SDK) make the same calls", () => {
+  let workDir: string;
   const sides: Side[] = [];
   let campaigns: Campaigns = initial;
   /** Each step's calls, for the transcript a person reads after the run. */
   const record: string[] = [];
-
-  async function makeSide(name: Side["name"]): Promise<Side> {
-    const credentials = randomCredentials();
-    const emulator = await startEmulator({ credentials });
-    const proxy = await startRecordingProxy(emulator.url);
-    const dynamic = name === "dynamic";
-    const project = await PulumiProject.create(dynamic ? "test/programs/campaigns" : "test/programs/yaml-parity");
-    if (!dynamic) await project.installPlugin("feishu-helpdesk", pluginVersion, buildPluginArchive(archiveDir));
-    await configureStack(project, proxy.url, credentials);
-    return {
-      name,
-      type: dynamic ? "pulumi-nodejs:dynamic/feishu-helpdesk:HelpdeskNotification" : PLUGIN_NOTIFICATION,
-      emulator,
-      credentials,
-      proxy,
-      project,
-      ids: new Map(),
-      declare: async (declared) =>
-        dynamic
-          ? project.setCampaigns(declared)
-          : fs.writeFileSync(path.join(project.dir, "Pulumi.yaml"), yamlCampaignsProgram("yaml-parity", declared)),
-    };
-  }
 
   /**
    * Runs `act` on each side in turn (declaring `campaigns` first), and returns each side's calls
@@ -166,40 +128,44 @@ describe("parity: the dynamic resource and the native plugin make the same calls
   async function step(
     title: string,
     act: (side: Side) => Promise<PulumiRun>,
-    options: { learnIds?: boolean } = {},
-  ): Promise<Record<Side["name"], Recorded & { run: PulumiRun }>> {
-    const results = {} as Record<Side["name"], Recorded & { run: PulumiRun }>;
-    for (const side of sides) {
-      await side.declare(campaigns);
+    options: { learnIds?: boolean; only?: (side: Side) => boolean } = {},
+  ): Promise<Results> {
+    const results = {} as Results;
+    const taking = sides.filter(options.only ?? (() => true));
+    for (const side of taking) {
+      await side.stack.declare(campaigns);
       side.proxy.exchanges.length = 0;
       const run = await act(side);
       if (options.learnIds)
-        for (const resource of await side.project.notificationsInState(side.type))
+        for (const resource of await side.stack.notificationsInState(side.type))
           side.ids.set(String(resource.id), resource.urn.slice(resource.urn.lastIndexOf("::") + 2));
       results[side.name] = { ...callsOf(side, side.proxy.exchanges, campaigns), run };
     }
-    record.push(
-      `${title}\n${JSON.stringify({ dynamic: results.dynamic.calls, plugin: results.plugin.calls }, null, 2)}`,
-    );
+    record.push(`${title}\n${JSON.stringify(results.dynamic.calls, null, 2)}`);
     // The parity itself: the same calls, and the same bodies byte for byte (keys sorted).
-    expect(results.plugin.calls).toEqual(results.dynamic.calls);
-    expect(results.plugin.bodies).toEqual(results.dynamic.bodies);
+    for (const name of taking.map((side) => side.name).slice(1)) {
+      expect({ side: name, calls: results[name].calls }).toEqual({ side: name, calls: results.dynamic.calls });
+      expect({ side: name, bodies: results[name].bodies }).toEqual({ side: name, bodies: results.dynamic.bodies });
+    }
     return results;
   }
 
   beforeAll(async () => {
-    archiveDir = fs.mkdtempSync(path.join(os.tmpdir(), "feishu-plugin-"));
-    sides.push(await makeSide("dynamic"), await makeSide("plugin"));
+    // The Node.js SDK generated and compiled; the plugin's archive built beside it.
+    const sdk = await buildNodejsSdk("parity-nodejs-sdk");
+    workDir = sdk.dir;
+    const archive = buildPluginArchive(workDir);
+    for (const name of sideNames) sides.push(await makeSide(name, archive, sdk.packageDir));
   });
   afterAll(async () => {
     keepTranscript("plugin-parity-calls", record);
     for (const side of sides) {
-      keepTranscript(`plugin-parity-${side.name}`, side.project.transcript);
-      await side.project.dispose();
+      keepTranscript(`plugin-parity-${side.name}`, side.stack.transcript);
+      await side.stack.dispose();
       await side.proxy.close();
       await side.emulator.close();
     }
-    if (archiveDir) fs.rmSync(archiveDir, { recursive: true, force: true });
+    if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
   });
 
   const tenantToken = "POST /open-apis/auth/v3/tenant_access_token/internal → 0";
@@ -210,13 +176,14 @@ describe("parity: the dynamic resource and the native plugin make the same calls
   const patch = (name: string, jobName: string) => `PATCH /notifications/{${name}} job_name="${jobName}" → 0`;
 
   it("1. preview of the creations: the credentials checked once, nothing written", async () => {
-    const { dynamic, plugin } = await step("1. preview of the creations", (side) => side.project.run(["preview"]));
-    for (const { run } of [dynamic, plugin]) expect(run.output).toMatch(/\+ 6 to create/);
+    const results = await step("1. preview of the creations", (side) => side.stack.preview());
+    for (const { run } of Object.values(results)) expect(run.output).toMatch(/\+ 6 to create/);
+    const { dynamic } = results;
     expect(dynamic.calls).toEqual({ "(provider)": [tenantToken, credentialCheck] });
   });
 
   it("2. up creates each campaign, submits those with approval, reads each back", async () => {
-    const { dynamic } = await step("2. up creates", (side) => side.project.up(), { learnIds: true });
+    const { dynamic } = await step("2. up creates", (side) => side.stack.up(), { learnIds: true });
     expect(dynamic.calls).toEqual({
       "(provider)": [tenantToken, credentialCheck],
       draft: [create("Draft"), read("draft")],
@@ -232,13 +199,14 @@ describe("parity: the dynamic resource and the native plugin make the same calls
 
   it("3. preview of a draft's edit reads that campaign alone", async () => {
     campaigns = { ...initial, draft: { ...initial.draft, jobName: "Draft (v2)" } };
-    const { dynamic, plugin } = await step("3. preview of a draft's edit", (side) => side.project.run(["preview"]));
-    for (const { run } of [dynamic, plugin]) expect(run.output).toMatch(/~ 1 to update/);
+    const results = await step("3. preview of a draft's edit", (side) => side.stack.preview());
+    for (const { run } of Object.values(results)) expect(run.output).toMatch(/~ 1 to update/);
+    const { dynamic } = results;
     expect(dynamic.calls).toEqual({ "(provider)": [tenantToken], draft: [read("draft")] });
   });
 
   it("4. up patches the draft: the diff's read is the draft check, then the PATCH and the read-back", async () => {
-    const { dynamic } = await step("4. up patches the draft", (side) => side.project.up());
+    const { dynamic } = await step("4. up patches the draft", (side) => side.stack.up());
     expect(dynamic.calls).toEqual({
       "(provider)": [tenantToken],
       draft: [read("draft"), patch("draft", "Draft (v2)"), read("draft")],
@@ -262,7 +230,7 @@ describe("parity: the dynamic resource and the native plugin make the same calls
     }
     // The program takes the console's edit, so the steps below see no change to the draft.
     campaigns = { ...campaigns, draft: { ...campaigns.draft, jobName: "Draft (console)" } };
-    const { dynamic } = await step("4b. refresh after an edit in the console", (side) => side.project.refresh());
+    const { dynamic } = await step("4b. refresh after an edit in the console", (side) => side.stack.refresh());
     expect(dynamic.calls).toEqual({
       "(provider)": [tenantToken],
       ...Object.fromEntries(["cancel", "draft", "recall", "retain", "review"].map((name) => [name, [read(name)]])),
@@ -273,13 +241,10 @@ describe("parity: the dynamic resource and the native plugin make the same calls
     for (const side of sides) for (const name of ["cancel", "recall"]) await approveOutOfBand(side, name);
     const edited = { ...campaigns, recall: { ...initial.recall, jobName: "Recall (edited)" } };
     campaigns = edited;
-    const { dynamic, plugin } = await step("5. preview of an edit of an approved campaign", (side) =>
-      side.project.run(["preview"]),
-    );
-    for (const [side, { run }] of [
-      [sides[0], dynamic],
-      [sides[1], plugin],
-    ] as const) {
+    const results = await step("5. preview of an edit of an approved campaign", (side) => side.stack.preview());
+    const { dynamic } = results;
+    for (const side of sides) {
+      const { run } = results[side.name];
       expect(run.code).not.toBe(0);
       const id = [...side.ids].find(([, name]) => name === "recall")![0];
       expect(run.output).toContain(
@@ -290,10 +255,9 @@ describe("parity: the dynamic resource and the native plugin make the same calls
   });
 
   it("6. up of the refused edit fails too, and writes nothing", async () => {
-    const { dynamic, plugin } = await step("6. up of the refused edit", (side) =>
-      side.project.run(["up", "--yes", "--skip-preview"]),
-    );
-    for (const { run } of [dynamic, plugin]) expect(run.code).not.toBe(0);
+    const results = await step("6. up of the refused edit", (side) => side.stack.tryUp());
+    for (const { run } of Object.values(results)) expect(run.code).not.toBe(0);
+    const { dynamic } = results;
     expect(dynamic.calls).toEqual({ "(provider)": [tenantToken], recall: [read("recall")] });
     for (const side of sides)
       expect(side.emulator.notifications().find((n) => side.ids.get(n.id) === "recall")).toMatchObject({
@@ -304,13 +268,13 @@ describe("parity: the dynamic resource and the native plugin make the same calls
 
   it("7. refresh reads every campaign once and records the approvals", async () => {
     campaigns = { ...campaigns, recall: initial.recall };
-    const { dynamic } = await step("7. refresh", (side) => side.project.refresh());
+    const { dynamic } = await step("7. refresh", (side) => side.stack.refresh());
     expect(dynamic.calls).toEqual({
       "(provider)": [tenantToken],
       ...Object.fromEntries(["cancel", "draft", "recall", "retain", "review"].map((name) => [name, [read(name)]])),
     });
     for (const side of sides) {
-      const state = await side.project.notificationsInState(side.type);
+      const state = await side.stack.notificationsInState(side.type);
       const status = (name: string) => state.find((r) => r.urn.endsWith(`::${name}`))?.outputs?.status;
       expect([status("cancel"), status("recall"), status("review")]).toEqual([
         EmulatorStatus.approved,
@@ -321,8 +285,10 @@ describe("parity: the dynamic resource and the native plugin make the same calls
   });
 
   it("7b. `refresh --yes` with its preview: the preview's read and the refresh's, in two engine runs", async () => {
-    const { dynamic } = await step("7b. refresh --yes (with its preview)", (side) =>
-      side.project.ok(["refresh", "--yes"]),
+    const { dynamic } = await step(
+      "7b. refresh --yes (with its preview)",
+      (side) => side.stack.refreshWithPreview!(),
+      { only: (side) => side.stack.refreshWithPreview !== undefined },
     );
     // Two provider processes (the preview's and the refresh's): each gets its token, each reads.
     expect(dynamic.calls).toEqual({
@@ -339,7 +305,7 @@ describe("parity: the dynamic resource and the native plugin make the same calls
       cancel: { ...campaigns.cancel, sendAt },
       recall: { ...campaigns.recall, sendAt },
     };
-    const { dynamic } = await step("8. up schedules", (side) => side.project.up());
+    const { dynamic } = await step("8. up schedules", (side) => side.stack.up());
     const scheduled = (name: string) => [
       read(name),
       `POST /notifications/{${name}}/execute_send send_at=<sendAt> → 0`,
@@ -350,15 +316,15 @@ describe("parity: the dynamic resource and the native plugin make the same calls
       cancel: scheduled("cancel"),
       recall: scheduled("recall"),
     });
-    const quiet = await step("8b. preview with no change", (side) => side.project.preview());
-    for (const { run, calls } of [quiet.dynamic, quiet.plugin]) {
+    const quiet = await step("8b. preview with no change", (side) => side.stack.previewNoChanges());
+    for (const { run, calls } of Object.values(quiet)) {
       expect(run.code).toBe(0);
       expect(calls).toEqual({});
     }
   });
 
   it("9. destroy does what each onDelete says", async () => {
-    const { dynamic } = await step("9. destroy", (side) => side.project.destroy());
+    const { dynamic } = await step("9. destroy", (side) => side.stack.destroy());
     expect(dynamic.calls).toEqual({
       "(provider)": [tenantToken],
       // A draft stays as it is (onDelete default: cancel, and nothing to cancel).

@@ -1,14 +1,18 @@
 import { execFileSync } from "node:child_process";
 import * as path from "node:path";
+import { venvPython } from "./python-venv";
 
 /**
  * Makes the Pulumi engine available once for the whole run (scripts/test has normally done
  * so already and this is a cache hit). Fails the run, saying what to install, if it cannot.
- * Then the SDK generators, so that test files generating SDKs side by side do not each build them.
+ * Then the SDK generators, so that test files generating SDKs side by side do not each build them,
+ * and the Python venv (scripts/ensure-python), so the test files using it do not each install into it.
  */
 export default function globalSetup(): void {
   ensureEngine();
   ensureSdkGenerators();
+  // The first time on a machine, a download of the pinned packages from PyPI; then a hash.
+  venvPython();
 }
 
 function ensureEngine(): void {
