@@ -285,11 +285,9 @@ describe("parity: the dynamic resource and the plugin (YAML, Python, Node.js SDK
   });
 
   it("7b. `refresh --yes` with its preview: the preview's read and the refresh's, in two engine runs", async () => {
-    const { dynamic } = await step(
-      "7b. refresh --yes (with its preview)",
-      (side) => side.stack.refreshWithPreview!(),
-      { only: (side) => side.stack.refreshWithPreview !== undefined },
-    );
+    const { dynamic } = await step("7b. refresh --yes (with its preview)", (side) => side.stack.refreshWithPreview!(), {
+      only: (side) => side.stack.refreshWithPreview !== undefined,
+    });
     // Two provider processes (the preview's and the refresh's): each gets its token, each reads.
     expect(dynamic.calls).toEqual({
       "(provider)": [tenantToken, tenantToken],
