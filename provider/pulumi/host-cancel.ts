@@ -1,3 +1,4 @@
+import { watchEngine } from "./engine-watch";
 import type * as http2 from "node:http2";
 
 // Why this file exists: when `pulumi` is interrupted (Ctrl-C, or a CI runner's SIGTERM to the
@@ -65,6 +66,8 @@ export function hostCancellation(): AbortSignal {
     // run and waits (up to 5 s) for it to go, so an idle process ends at once (it used to wait
     // the full grace period: 2 s added to every run). Calls in progress are cancelled, and the
     // process ends once every reply has been sent (its stream closed), or after the grace period.
+    // The engine killed (SIGKILL leaves no Cancel): end as if told to, before another call starts.
+    watchEngine(() => process.kill(process.pid, "SIGTERM"));
     for (const signal of ["SIGINT", "SIGTERM"] as const)
       process.once(signal, () => {
         ending = signal;
