@@ -1,8 +1,8 @@
 // Command go-inline creates and destroys one Helpdesk campaign through the native plugin, from
 // Go, with the generated Go SDK and the Automation API's inline program: the Go language runtime
 // runs inside this process, so no pulumi-language-go is needed (its module is refused by the
-// module mirror these machines reach). Only `pulumi` (on PATH) and the plugin installed into the
-// given PULUMI_HOME are.
+// module mirror these machines reach). Only `pulumi` (on PATH) is: the engine installs the
+// plugin into the given PULUMI_HOME by itself.
 //
 // Reads its settings as JSON on stdin (so no credential is in argv or the environment, where the
 // provider would also look), prints a short transcript on stdout and the engine's progress on
@@ -95,9 +95,10 @@ func run(ctx context.Context) error {
 		auto.PulumiHome(filepath.Join(s.StateDir, "home")),
 		auto.SecretsProvider("passphrase"),
 		auto.EnvVars(map[string]string{
-			"PULUMI_CONFIG_PASSPHRASE":                    "go-inline",
-			"PULUMI_SKIP_UPDATE_CHECK":                    "true",
-			"PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION": "true",
+			"PULUMI_CONFIG_PASSPHRASE": "go-inline",
+			"PULUMI_SKIP_UPDATE_CHECK": "true",
+			// Plugin acquisition stays on: the engine downloads the plugin from the URL the SDK
+			// registers its resources with (the schema's pluginDownloadURL), into the empty PULUMI_HOME.
 		}),
 	)
 	if err != nil {
