@@ -32,6 +32,12 @@ describe("the generated Python SDK", () => {
     if (stateDir) fs.rmSync(stateDir, { recursive: true, force: true });
   });
 
+  it("is the program the README's Python section shows", () => {
+    const readme = fs.readFileSync(path.join(repoRoot, "README.md"), "utf8");
+    const program = fs.readFileSync(path.join(programDir, "campaigns.py"), "utf8");
+    expect(readme).toContain("```python\n" + program + "```");
+  });
+
   it("type-checks the program against the SDK (mypy --strict)", async () => {
     // Its cache outside the program's folder, so the run leaves the checkout as it was.
     const cache = path.join(stateDir, "mypy-cache");
