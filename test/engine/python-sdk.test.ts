@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { EmulatorStatus, type RunningEmulator, startEmulator } from "../../emulator";
 import { randomCredentials, secretValues } from "../harness/feishu-fixture";
 import { buildPluginArchive, keepTranscript, pluginVersion } from "../harness/plugin-archive";
-import { venvPython } from "../harness/python-venv";
+import { pythonEnv, venvPython } from "../harness/python-venv";
 
 const run = promisify(execFile);
 const repoRoot = path.join(__dirname, "..", "..");
@@ -47,14 +47,7 @@ describe("the generated Python SDK", () => {
   });
 
   it("previews, creates, edits, is refused, refreshes, schedules and destroys, with each onDelete", async () => {
-    const engine = process.env.PULUMI_FEISHU_ENGINE_BIN!;
-    const env = {
-      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(FEISHU|PULUMI)_/.test(k))),
-      PATH: `${engine}${path.delimiter}${process.env.PATH}`,
-      PULUMI_HOME: path.join(stateDir, "home"),
-      PULUMI_SKIP_UPDATE_CHECK: "true",
-      PYTHONDONTWRITEBYTECODE: "1",
-    };
+    const env = pythonEnv(stateDir);
     const archive = buildPluginArchive(path.join(stateDir, "plugin"));
     await run("pulumi", ["plugin", "install", "resource", "feishu-helpdesk", pluginVersion, "--file", archive], {
       env,
