@@ -51,7 +51,7 @@ describe("the generated Node.js SDK", () => {
 
   it("creates a campaign through the plugin and destroys it", async () => {
     const up = await project.up();
-    expect(up.output).toMatch(/\+ 1 created/);
+    expect(up.output).toMatch(/\+ 2 created/);
     const [campaign] = emulator.notifications();
     expect(campaign).toMatchObject({ job_name: "Node.js SDK: password rotation reminder" });
     expect(await project.outputs()).toMatchObject({ notificationId: campaign.id, stage: "submitted" });

@@ -110,6 +110,9 @@ async function approveOutOfBand(side: Side, name: string): Promise<void> {
   if (!response.ok) throw new Error(`approving ${name} (${id}) failed: ${response.status} ${await response.text()}`);
 }
 
+// Four stacks per step, one of them a Python process per step: longer than the global 180 s under load.
+jest.setTimeout(600_000);
+
 /** Each step's results, by side. */
 type Results = Record<SideName, Recorded & { run: PulumiRun }>;
 const sideNames: readonly SideName[] = ["dynamic", "yaml", "python", "nodejs-sdk"];

@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { EmulatorStatus, type RunningEmulator, startEmulator } from "../../emulator";
 import { randomCredentials, secretValues } from "../harness/feishu-fixture";
 import { buildPluginArchive, keepTranscript, pluginVersion } from "../harness/plugin-archive";
-import { venvPython } from "../harness/python-venv";
+import { pythonEnv, venvPython } from "../harness/python-venv";
 
 const run = promisify(execFile);
 const repoRoot = path.join(__dirname, "..", "..");
@@ -32,6 +32,12 @@ describe("the generated Python SDK", () => {
     if (stateDir) fs.rmSync(stateDir, { recursive: true, force: true });
   });
 
+  it("is the program the README's Python section shows", () => {
+    const readme = fs.readFileSync(path.join(repoRoot, "README.md"), "utf8");
+    const program = fs.readFileSync(path.join(programDir, "campaigns.py"), "utf8");
+    expect(readme).toContain("```python\n" + program + "```");
+  });
+
   it("type-checks the program against the SDK (mypy --strict)", async () => {
     // Its cache outside the program's folder, so the run leaves the checkout as it was.
     const cache = path.join(stateDir, "mypy-cache");
@@ -41,14 +47,7 @@ describe("the generated Python SDK", () => {
   });
 
   it("previews, creates, edits, is refused, refreshes, schedules and destroys, with each onDelete", async () => {
-    const engine = process.env.PULUMI_FEISHU_ENGINE_BIN!;
-    const env = {
-      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(FEISHU|PULUMI)_/.test(k))),
-      PATH: `${engine}${path.delimiter}${process.env.PATH}`,
-      PULUMI_HOME: path.join(stateDir, "home"),
-      PULUMI_SKIP_UPDATE_CHECK: "true",
-      PYTHONDONTWRITEBYTECODE: "1",
-    };
+    const env = pythonEnv(stateDir);
     const archive = buildPluginArchive(path.join(stateDir, "plugin"));
     await run("pulumi", ["plugin", "install", "resource", "feishu-helpdesk", pluginVersion, "--file", archive], {
       env,

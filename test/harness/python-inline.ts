@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { EmulatorCredentials } from "../../emulator";
 import { findRepoRoot, type PulumiRun, type StateResource } from "./pulumi-project";
-import { venvPython } from "./python-venv";
+import { pythonEnv, venvPython } from "./python-venv";
 
 const repoRoot = findRepoRoot(__dirname);
 const programDir = path.join(repoRoot, "test", "programs", "python-inline");
@@ -34,15 +34,7 @@ export class PythonInlineStack {
     credentials: EmulatorCredentials,
   ): Promise<PythonInlineStack> {
     const stateDir = fs.mkdtempSync(path.join(os.tmpdir(), "feishu-python-parity-"));
-    const engine = process.env.PULUMI_FEISHU_ENGINE_BIN;
-    if (!engine) throw new Error("PULUMI_FEISHU_ENGINE_BIN is not set: run the tests with `bash scripts/test`.");
-    const env = {
-      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(FEISHU|PULUMI)_/.test(k))),
-      PATH: `${engine}${path.delimiter}${process.env.PATH}`,
-      PULUMI_HOME: path.join(stateDir, "home"),
-      PULUMI_SKIP_UPDATE_CHECK: "true",
-      PYTHONDONTWRITEBYTECODE: "1",
-    };
+    const env = pythonEnv(stateDir);
     const first = { baseUrl, ...credentials };
     const stack = new PythonInlineStack(stateDir, env, { stateDir, first });
     await stack.exec("pulumi", ["plugin", "install", "resource", "feishu-helpdesk", version, "--file", archive]);

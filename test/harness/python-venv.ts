@@ -21,3 +21,20 @@ export function venvPython(): string {
   }
   return process.env.FEISHU_PYTHON_BIN;
 }
+
+/**
+ * The environment for a Python Automation API script whose state is under `stateDir`: the
+ * engine first on PATH, PULUMI_HOME there (where the plugin is installed), no FEISHU_ or PULUMI_
+ * variable of the shell running the tests, and no __pycache__ written beside the programs.
+ */
+export function pythonEnv(stateDir: string): NodeJS.ProcessEnv {
+  const engine = process.env.PULUMI_FEISHU_ENGINE_BIN;
+  if (!engine) throw new Error("PULUMI_FEISHU_ENGINE_BIN is not set: run the tests with `bash scripts/test`.");
+  return {
+    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(FEISHU|PULUMI)_/.test(k))),
+    PATH: `${engine}${path.delimiter}${process.env.PATH}`,
+    PULUMI_HOME: path.join(stateDir, "home"),
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PYTHONDONTWRITEBYTECODE: "1",
+  };
+}
