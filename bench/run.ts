@@ -5,7 +5,9 @@
  *
  * Environment: BENCH_REPORT (an earlier run's .json: print its tables and run nothing),
  * BENCH_SIZES (default "10,50,200,1000"), BENCH_PLUGIN_SIZES (the sizes also run through the
- * native plugin, default "10,50,200"), BENCH_CALLS (client calls per operation, default 300).
+ * native plugin, default "10,50,200"), BENCH_CALLS (client calls per operation, default 300),
+ * BENCH_QUOTA_SIZES / BENCH_QUOTA_TIME_SCALE (the quota section, bench/quota.ts; default "50,200" and
+ * 60), BENCH_ONLY=quota (that section alone, written to bench/results/quota-latest.md).
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -21,12 +23,15 @@ import { buildPluginArchive, pluginVersion } from "../test/harness/plugin-archiv
 import { PulumiProject } from "../test/harness/pulumi-project";
 import { yamlCampaignsProgram } from "../test/harness/yaml-program";
 import { lineChart } from "./chart";
+import { type QuotaRun, quotaMarkdown, quotaRuns } from "./quota";
 import { pacedRatio, summarize, timed } from "./stats";
 
 const sizes = (process.env.BENCH_SIZES ?? "10,50,200,1000").split(",").map(Number);
 // The plugin's runs double the engine time; at 1000 its up and destroy alone take minutes.
 const pluginSizes = (process.env.BENCH_PLUGIN_SIZES ?? "10,50,200").split(",").map(Number);
 const calls = Number(process.env.BENCH_CALLS ?? 300);
+const quotaSizes = (process.env.BENCH_QUOTA_SIZES ?? "50,200").split(",").map(Number);
+const quotaTimeScale = Number(process.env.BENCH_QUOTA_TIME_SCALE ?? 60);
 const credentials = randomCredentials();
 const userToken = credentials.userAccessTokens[0];
 const unpaced = JSON.stringify({
@@ -312,6 +317,13 @@ async function main(): Promise<void> {
     process.stdout.write(markdown(JSON.parse(fs.readFileSync(process.env.BENCH_REPORT, "utf8")) as Results));
     return;
   }
+  if (process.env.BENCH_ONLY === "quota") {
+    const md = `${quotaMarkdown(await quotaRuns(quotaSizes, quotaTimeScale, log), quotaTimeScale).join("\n")}\n`;
+    process.stdout.write(`Load average at the end: ${loadAverage()}\n\n${md}`);
+    fs.mkdirSync(path.join(process.cwd(), "bench", "results"), { recursive: true });
+    fs.writeFileSync(path.join(process.cwd(), "bench", "results", "quota-latest.md"), md);
+    return;
+  }
   const engineBin = process.env.PULUMI_FEISHU_ENGINE_BIN!;
   const machine = {
     date: new Date().toISOString(),
@@ -359,7 +371,10 @@ async function main(): Promise<void> {
   log("paced throughput (documented limits scaled 60x)");
   const paced = await pacedThroughput();
 
-  const results = { machine: { ...machine, loadAtEnd: loadAverage() }, client, engine, paced };
+  log(`at the quota (real limits, time scale ${quotaTimeScale}), N = ${quotaSizes.join(", ")}`);
+  const quota = { timeScale: quotaTimeScale, runs: await quotaRuns(quotaSizes, quotaTimeScale, log) };
+
+  const results = { machine: { ...machine, loadAtEnd: loadAverage() }, client, engine, paced, quota };
   const md = markdown(results);
   process.stdout.write(md);
   const dir = path.join(process.cwd(), "bench", "results");
@@ -467,6 +482,8 @@ type Results = {
     }
   >;
   paced: Awaited<ReturnType<typeof pacedThroughput>>;
+  /** Absent from reports made before the section existed. */
+  quota?: { timeScale: number; runs: QuotaRun[] };
 };
 
 /** One row of a markdown table. */
@@ -603,6 +620,7 @@ function markdown(r: Results): string {
       `at N = ${pluginLast ?? "n/a"}.`,
     "",
   );
+  if (r.quota) lines.push(...quotaMarkdown(r.quota.runs, r.quota.timeScale));
   lines.push("![wall time against N](latest-wall-time.svg)", "");
   return `${lines.join("\n")}\n`;
 }
