@@ -16,11 +16,10 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
   StoredNotification
 > {
   readonly #scope = new ProviderScope();
-  readonly #operations = new NotificationOperations(
-    () => this.#scope.slot.client,
-    this.#scope.reporter,
-    (endpoint) => this.#scope.quota.expect(endpoint),
-  );
+  readonly #operations = new NotificationOperations(() => this.#scope.slot.client, this.#scope.reporter, {
+    expectCall: (endpoint) => this.#scope.quota.expect(endpoint),
+    cardLimits: () => this.#scope.slot.cardLimits,
+  });
 
   /**
    * Takes the settings from the stack config (environment variables as fallback), or from an

@@ -5,6 +5,7 @@ import { FeishuOutcomeUnknownError } from "../client/errors/feishu-outcome-unkno
 import type { FetchedNotification, HelpdeskClient } from "../client/helpdesk-client";
 import type { PacedEndpoint } from "../client/pacing/pacer";
 import type { UncheckedInputs } from "../pulumi/input-check";
+import { cardInputFailures } from "../pulumi/card-input-check";
 import type { Reporter } from "../pulumi/reporter";
 import { NotificationOutcomeUnknownError } from "./errors/outcome-unknown-error";
 import { refusalError } from "./errors/refusal-error";
@@ -50,6 +51,31 @@ export interface ReadNotificationState {
 
 const message = (error: unknown) => (FeishuHelpdeskError.isInstance(error) ? error.message : String(error));
 
+/** What a host gives {@link NotificationOperations} besides the client and the reporter. */
+export interface NotificationOperationsOptions {
+  /**
+   * Told of a rate-limited call the run will make once the engine gets to it (a create after a
+   * new resource's check, a PATCH after a diff), so quota progress counts it.
+   * @default nothing is told
+   */
+  readonly expectCall?: (endpoint: PacedEndpoint) => void;
+  /**
+   * The write-ahead journal of creates (see CreateJournal).
+   * @default the journal in its default folder
+   */
+  readonly journal?: CreateJournal;
+  /**
+   * The recent live reads.
+   * @default a fresh memory
+   */
+  readonly recent?: RecentReads;
+  /**
+   * The `cardLimits` setting, as given (see card-input-check.ts).
+   * @default unset: community-sourced limits warn
+   */
+  readonly cardLimits?: () => string | undefined;
+}
+
 /**
  * A HelpdeskNotification's operations, whatever hosts them (the dynamic provider, or another
  * provider host): typed inputs and state in, typed results out. Each reads what it needs,
@@ -58,30 +84,40 @@ const message = (error: unknown) => (FeishuHelpdeskError.isInstance(error) ? err
 export class NotificationOperations {
   /** Campaigns read live moments ago: the next question about one in the same operation is not a new read. */
   readonly #recent: RecentReads;
+  private readonly expectCall: (endpoint: PacedEndpoint) => void;
+  private readonly journal: CreateJournal;
+  private readonly cardLimits: () => string | undefined;
 
   /**
    * @param client The client, got at each operation (the host may configure it late).
    * @param reporter Where warnings go.
-   * @param expectCall Told of a rate-limited call the run will make once the engine gets to it
-   *   (a create after a new resource's check, a PATCH after a diff), so progress counts it.
-   * @param recent The recent live reads (a fresh memory by default).
+   * @param options What the host gives besides (each has a default that suits a test).
    */
   constructor(
     private readonly client: () => HelpdeskClient,
     private readonly reporter: Reporter,
-    private readonly expectCall: (endpoint: PacedEndpoint) => void = () => undefined,
-    /** The write-ahead journal of creates (see CreateJournal). */
-    private readonly journal: CreateJournal = new CreateJournal(),
-    recent: RecentReads = new RecentReads(),
+    options: NotificationOperationsOptions = {},
   ) {
-    this.#recent = recent;
+    this.expectCall = options.expectCall ?? (() => undefined);
+    this.journal = options.journal ?? new CreateJournal();
+    this.#recent = options.recent ?? new RecentReads();
+    this.cardLimits = options.cardLimits ?? (() => undefined);
   }
 
-  /** Validates every request-body rule before any API call; names the property on failure. */
+  /**
+   * Validates every request-body rule before any API call, and the card (paths named inside it);
+   * names the property on failure.
+   */
   check(olds: Partial<NormalizedNotificationInputs>, news: UncheckedInputs): InputCheck {
     const checked = checkNotificationInputs(news, olds);
+    if (!checked.ok) return checked;
+    if (typeof checked.inputs.pushContent === "string") {
+      const path = "pushContent";
+      const failures = cardInputFailures(checked.inputs.pushContent, path, this.cardLimits(), this.reporter);
+      if (failures.length > 0) return { ok: false, failures };
+    }
     // A new resource (nothing stored) that is not adopted: a create is coming in an `up`.
-    if (Object.keys(olds).length === 0 && checked.ok && checked.inputs.adoptId === undefined) this.expectCall("create");
+    if (Object.keys(olds).length === 0 && checked.inputs.adoptId === undefined) this.expectCall("create");
     return checked;
   }
 

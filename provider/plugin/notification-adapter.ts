@@ -22,11 +22,10 @@ export class NotificationAdapter implements ResourceAdapter {
   readonly #operations: NotificationOperations;
 
   constructor(private readonly scope: ProviderScope) {
-    this.#operations = new NotificationOperations(
-      () => scope.slot.client,
-      scope.reporter,
-      (endpoint) => scope.quota.expect(endpoint),
-    );
+    this.#operations = new NotificationOperations(() => scope.slot.client, scope.reporter, {
+      expectCall: (endpoint) => scope.quota.expect(endpoint),
+      cardLimits: () => scope.slot.cardLimits,
+    });
   }
 
   /** See {@link NotificationOperations.check}; the settings are checked too, as the dynamic provider does. */

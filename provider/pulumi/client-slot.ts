@@ -36,6 +36,7 @@ const refusalCodes: ReadonlySet<number> = new Set([
 export class ClientSlot {
   // #private: the options hold credentials; keep them out of console.log and util.inspect.
   #settings: { resolution: SettingsResolution; source: SettingsSource } | undefined;
+  #cardLimits: string | undefined;
   #client: HelpdeskClient | undefined;
   #verified: Promise<string | undefined> | undefined;
   readonly #reporter: Reporter | undefined;
@@ -59,6 +60,7 @@ export class ClientSlot {
       resolution: resolveSettings(settings.values, { pending: settings.pending }),
       source: settings.source,
     };
+    this.#cardLimits = settings.cardLimits;
     this.#client = undefined;
     this.#verified = undefined;
   }
@@ -67,6 +69,11 @@ export class ClientSlot {
   private get settings(): { resolution: SettingsResolution; source: SettingsSource } {
     if (this.#settings === undefined) this.configure(gatherSettings({ get: () => undefined }));
     return this.#settings!;
+  }
+
+  /** The `cardLimits` setting as given (checked where it is used, by the card checks), if any. */
+  get cardLimits(): string | undefined {
+    return this.#cardLimits;
   }
 
   /** One message saying every missing or malformed setting and where to set it; undefined when usable. */

@@ -34,12 +34,9 @@ describe("the write-ahead journal of creates", () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "journal-"));
     journal = new CreateJournal(dir);
     const client = new HelpdeskClient({ baseUrl: emulator.url, credentials });
-    operations = new NotificationOperations(
-      () => client,
-      { warn: (m: string) => warnings.push(m) } as never,
-      undefined,
+    operations = new NotificationOperations(() => client, { warn: (m: string) => warnings.push(m) } as never, {
       journal,
-    );
+    });
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
   const held = () => emulator.notifications().length;
