@@ -34,6 +34,8 @@ export interface OnceAbout {
   readonly notificationId?: string;
   readonly tenantToken?: boolean;
   readonly validate?: (data: Record<string, unknown> | undefined) => string | undefined;
+  /** Called just before each attempt is sent, after its pacing wait (a journal writes its intent here). */
+  readonly beforeSend?: () => void;
 }
 
 /** A call sent and its reply. */
@@ -139,7 +141,13 @@ export class FeishuCalls {
       });
     let sent: { call: FeishuCall; reply: FeishuReply };
     try {
-      sent = await this.withRetries(endpoint, false, () => this.call("POST", path, body, about.tenantToken));
+      sent = await this.withRetries(
+        endpoint,
+        false,
+        () => this.call("POST", path, body, about.tenantToken),
+        undefined,
+        about.beforeSend,
+      );
     } catch (error) {
       // An error of another call (the token request made to build this one) says nothing about this POST.
       const ours =
@@ -164,6 +172,7 @@ export class FeishuCalls {
     idempotent: boolean,
     build: () => FeishuCall | Promise<FeishuCall>,
     validate?: (call: FeishuCall, reply: FeishuReply) => void,
+    beforeSend?: () => void,
   ): Promise<Sent> {
     let started: number | undefined;
     const paced = endpoint !== undefined && this.options.pacing !== false;
@@ -184,6 +193,7 @@ export class FeishuCalls {
       // The deadline counts from the first send: waiting for a slot in a long queue is not failing.
       started ??= systemClock.now();
       try {
+        beforeSend?.();
         const reply = await this.http.send(call);
         validate?.(call, reply);
         return { call, reply };

@@ -61,8 +61,15 @@ export class HelpdeskClient {
    * Creates a campaign; Feishu creates it as a draft. POST /open-apis/helpdesk/v1/notifications.
    * Never sent twice: when the outcome is unknown it throws FeishuOutcomeUnknownError.
    */
-  async createNotification(body: WireNotificationBody): Promise<CreatedNotification> {
+  async createNotification(
+    body: WireNotificationBody,
+    options: {
+      /** Called just before the POST is sent (after any pacing wait): where a caller records its intent. */
+      readonly beforeSend?: () => void;
+    } = {},
+  ): Promise<CreatedNotification> {
     const { reply } = await this.#calls.once("create", notificationsPath, body, {
+      beforeSend: options.beforeSend,
       action: `Creating push campaign "${body.job_name}"`,
       jobName: body.job_name,
       advice:

@@ -156,9 +156,12 @@ export class NotificationOperations {
     // The intent is on disk before the POST, the id as soon as it is known: a run killed in
     // between leaves the next run a trace, where it would otherwise post a second campaign.
     const intent = { urn: urn ?? "", jobName: desired.jobName, startedAt: new Date().toISOString() };
-    if (urn !== undefined) this.journal.write(intent);
     const created = await this.client()
-      .createNotification(toWireBody(desired))
+      .createNotification(toWireBody(desired), {
+        // Written once the pacing wait is over, just before the POST: a create still waiting
+        // for its slot when the run died was never sent, and must not be refused next time.
+        beforeSend: urn === undefined ? undefined : () => this.journal.write(intent),
+      })
       .catch((error: unknown) => {
         if (!FeishuOutcomeUnknownError.isInstance(error)) {
           if (urn !== undefined) this.journal.forget(urn); // provably not created
