@@ -132,7 +132,7 @@ describe("the policy pack on a TypeScript program (dynamic resource)", () => {
     // Changed without the pack (as someone might), so the state breaks a policy.
     await project.setCampaigns({ ...compliant, everyone: violating.everyone });
     await project.up();
-    emulator.requests.length = 0;
+    emulator.clearRequests();
     const analyze = await project.run(["policy", "analyze", "--policy-pack", pack, "--stack", "test"]);
     expect(analyze.code).not.toBe(0);
     expect(analyze.output).toMatch(/approval-for-everyone[^]*?Campaign "everyone"/);
@@ -145,7 +145,7 @@ describe("the policy pack on a YAML program (native plugin)", () => {
   let emulator: RunningEmulator;
   let project: PulumiProject;
   let archiveDir: string;
-  const writeProgram = (campaigns: Record<string, object>) =>
+  const writeProgram = (campaigns: Record<string, Record<string, unknown>>) =>
     fs.writeFileSync(path.join(project.dir, "Pulumi.yaml"), yamlCampaignsProgram("yaml-smoke", campaigns));
 
   beforeAll(async () => {
