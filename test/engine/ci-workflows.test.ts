@@ -127,7 +127,8 @@ describe("the CI pipelines in examples/ci", () => {
       const [audit] = await runJob(project, "audit");
       expect(audit.output).toMatch(/feishu-helpdesk-guardrails[^]*job-name-pattern/);
       expect(emulator.requests).toEqual([]);
-    });
+      // Five engine runs, each starting the policy pack: longer than the default on a loaded 2-core runner.
+    }, 600_000);
   });
 
   describe("GitLab CI", () => {
@@ -163,6 +164,6 @@ describe("the CI pipelines in examples/ci", () => {
       expect(emulator.notifications()).toHaveLength(before);
       const audit = await job("audit");
       expect(audit.output).toMatch(/feishu-helpdesk-guardrails[^]*job-name-pattern/);
-    });
+    }, 600_000);
   });
 });
