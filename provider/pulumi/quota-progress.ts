@@ -1,5 +1,5 @@
 import { DOCUMENTED_RATE_LIMIT_WINDOW_MS, DOCUMENTED_RATE_LIMITS } from "../client/api/rate-limits";
-import type { PacedCallNotice, PacedEndpoint } from "../client/pacing/pacer";
+import { endpointNames, type PacedCallNotice, type PacedEndpoint } from "../client/pacing/pacer";
 
 // What a long run tells the user about Feishu's quota, as pure bookkeeping: which calls were
 // sent, which wait, when the last will go, how long the run waited. No timers and no output
@@ -21,13 +21,7 @@ interface EndpointTally {
   waitedMs: number;
 }
 
-const names: Record<PacedEndpoint, string> = {
-  create: "creates",
-  patch: "updates",
-  get: "reads",
-  botMessage: "bot messages",
-  executeSend: "scheduled sends",
-};
+const names = endpointNames;
 const order = Object.keys(names) as PacedEndpoint[];
 
 /** "12 s", "16 min", "1 h 5 min": a duration as a person reads it, to the unit that matters. */
