@@ -105,7 +105,7 @@ export class QuotaTally {
   }
 
   /**
-   * "Feishu calls in this run: 200 creates, 201 reads; waited for the quota: creates 19 min 48 s",
+   * "Feishu calls in this run so far: 200 creates, 201 reads; waited for the quota: creates 19 min 48 s",
    * at `now`; undefined before any rate-limited call.
    */
   summary(now: number): string | undefined {
@@ -117,7 +117,7 @@ export class QuotaTally {
       .filter(([, ms]) => ms > 0)
       .map(([endpoint, ms]) => `${names[endpoint]} ${exactDuration(ms)}`);
     const waits = waited.length === 0 ? "no call waited for the quota" : `waited for the quota: ${waited.join(", ")}`;
-    return `Feishu calls in this run: ${calls}; ${waits}`;
+    return `Feishu calls in this run so far: ${calls}; ${waits}`;
   }
 
   #waitedMs(endpoint: PacedEndpoint, now: number): number {
