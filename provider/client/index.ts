@@ -46,3 +46,5 @@ export type {
   WireSubmitApproveData,
   WireTenantTokenResponse,
 } from "./wire-types";
+// The card model: parse, check and render message cards, for programs and bots as for the provider.
+export * from "../card/index";

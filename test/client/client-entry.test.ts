@@ -6,7 +6,8 @@ import * as ts from "typescript";
 // The client entry, as `require("pulumi-feishu-helpdesk/client")` loads it: built JavaScript in
 // a fresh node process, so nothing this test process has loaded counts.
 const root = path.join(__dirname, "..", "..");
-const sources = path.join(root, "provider", "client");
+// The client folder, and the card model it re-exports: the only folders the entry may import from.
+const sourceDirs = ["client", "card"].map((dir) => path.join(root, "provider", dir));
 const distEntry = path.join(root, "dist", "provider", "client", "index.js");
 
 function sourceFiles(dir: string): string[] {
@@ -18,23 +19,23 @@ function sourceFiles(dir: string): string[] {
 /**
  * dist's entry when it is newer than every client source; otherwise the client sources alone,
  * transpiled into a scratch folder inside the repository (so node_modules resolve), which also
- * proves the client imports nothing from outside its folder.
+ * proves the client imports nothing from outside its folder and the card model's.
  */
 function builtEntry(): string {
-  const files = sourceFiles(sources);
+  const files = sourceDirs.flatMap(sourceFiles);
   const newest = Math.max(...files.map((f) => statSync(f).mtimeMs));
   if (existsSync(distEntry) && statSync(distEntry).mtimeMs >= newest) return distEntry;
   const out = path.join(root, ".pulumi-local", "client-entry-test");
   rmSync(out, { recursive: true, force: true });
   for (const file of files) {
-    const target = path.join(out, path.relative(sources, file)).replace(/\.ts$/, ".js");
+    const target = path.join(out, path.relative(path.join(root, "provider"), file)).replace(/\.ts$/, ".js");
     mkdirSync(path.dirname(target), { recursive: true });
     const { outputText } = ts.transpileModule(readFileSync(file, "utf8"), {
       compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
     });
     writeFileSync(target, outputText);
   }
-  return path.join(out, "index.js");
+  return path.join(out, "client", "index.js");
 }
 
 function load(file: string): { modules: string[]; exports: string[] } {
@@ -66,6 +67,13 @@ describe("the client entry (pulumi-feishu-helpdesk/client)", () => {
         "FeishuRedirectError",
         "FeishuOutcomeUnknownError",
         "FeishuConfigError",
+        "parseCard",
+        "checkCard",
+        "renderCardText",
+        "renderCardHtml",
+        "renderCardHtmlFragment",
+        "cardCss",
+        "cardLinks",
       ]),
     );
   });
