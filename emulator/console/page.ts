@@ -1,6 +1,6 @@
 import type { EmulatorContext } from "../context";
 import { campaignView } from "./campaign-view";
-import { type Html, html, trusted } from "./html";
+import { type Html, html, trusted } from "../../provider/markup/html";
 import { campaignsPanel, requestsPanel } from "./panels";
 
 /** The two live panels' markup, as the page first shows them and as the script polls them. */

@@ -2,7 +2,7 @@ import { renderCardHtmlFragment } from "../../provider/card";
 import { EmulatorStatus } from "../campaign-lifecycle";
 import type { RecordedRequest } from "../options";
 import type { CampaignView } from "./campaign-view";
-import { type Html, html, trusted } from "./html";
+import { type Html, html, trusted } from "../../provider/markup/html";
 
 /** How many of the latest requests the console lists (the admin route gives them all). */
 export const CONSOLE_REQUESTS = 200;

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { escapeHtml, html } from "../../emulator/console/html";
+import { escapeHtml, html } from "../../provider/markup/html";
 import { CONSOLE_CSP } from "../../emulator/console/serve";
 import { draftBody, emulatorWithCredentials, rawRequest } from "./raw-http";
 
