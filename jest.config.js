@@ -23,6 +23,13 @@ module.exports = {
     },
     {
       ...shared,
+      // Headless Chromium (scripts/ensure-chromium) looking at what a person sees: rendered cards.
+      displayName: "browser",
+      roots: ["<rootDir>/test/browser"],
+      testMatch: ["**/*.test.ts"],
+    },
+    {
+      ...shared,
       displayName: "engine",
       roots: ["<rootDir>/test/engine"],
       testMatch: ["**/*.test.ts"],

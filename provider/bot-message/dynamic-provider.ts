@@ -15,7 +15,11 @@ export class BotMessageDynamicProvider implements pulumi.dynamic.ResourceProvide
   BotMessageState
 > {
   readonly #scope = new ProviderScope();
-  readonly #operations = new BotMessageOperations(() => this.#scope.slot.client, this.#scope.reporter);
+  readonly #operations = new BotMessageOperations(
+    () => this.#scope.slot.client,
+    this.#scope.reporter,
+    () => this.#scope.slot.cardLimits,
+  );
 
   /**
    * Takes the settings from the stack config (environment variables as fallback), or from an

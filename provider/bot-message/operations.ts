@@ -1,6 +1,7 @@
 import type { HelpdeskClient } from "../client/helpdesk-client";
 import { jsonTextEqual } from "../pulumi/json-equal";
 import type { UncheckedInputs } from "../pulumi/input-check";
+import { cardInputFailures } from "../pulumi/card-input-check";
 import type { Reporter } from "../pulumi/reporter";
 import {
   botMessageProperties,
@@ -26,15 +27,20 @@ export class BotMessageOperations {
   /**
    * @param client The client, got at each operation (the host may configure it late).
    * @param reporter Where warnings go.
+   * @param cardLimits The `cardLimits` setting, as given (see card-input-check.ts).
    */
   constructor(
     private readonly client: () => HelpdeskClient,
     private readonly reporter: Reporter,
+    private readonly cardLimits: () => string | undefined = () => undefined,
   ) {}
 
-  /** Checks the message against what the API page says, before any call. */
+  /** Checks the message against what the API page says, and an interactive message's card, before any call. */
   check(news: UncheckedInputs): BotMessageInputCheck {
-    return checkBotMessageInputs(news);
+    const result = checkBotMessageInputs(news);
+    if (!result.ok || result.inputs.msgType !== "interactive") return result;
+    const failures = cardInputFailures(result.inputs.content, "content", this.cardLimits(), this.reporter);
+    return failures.length > 0 ? { ok: false, failures } : result;
   }
 
   /** The properties whose change means a new message: content compared as JSON values. */

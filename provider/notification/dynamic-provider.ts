@@ -16,7 +16,11 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
   StoredNotification
 > {
   readonly #scope = new ProviderScope();
-  readonly #operations = new NotificationOperations(() => this.#scope.slot.client, this.#scope.reporter);
+  readonly #operations = new NotificationOperations(
+    () => this.#scope.slot.client,
+    this.#scope.reporter,
+    () => this.#scope.slot.cardLimits,
+  );
 
   /**
    * Takes the settings from the stack config (environment variables as fallback), or from an

@@ -4,6 +4,7 @@ import { NotificationGoneError } from "./errors/gone-error";
 import { FeishuOutcomeUnknownError } from "../client/errors/feishu-outcome-unknown-error";
 import type { FetchedNotification, HelpdeskClient } from "../client/helpdesk-client";
 import type { UncheckedInputs } from "../pulumi/input-check";
+import { cardInputFailures } from "../pulumi/card-input-check";
 import type { Reporter } from "../pulumi/reporter";
 import { NotificationOutcomeUnknownError } from "./errors/outcome-unknown-error";
 import { refusalError } from "./errors/refusal-error";
@@ -55,15 +56,23 @@ export class NotificationOperations {
   /**
    * @param client The client, got at each operation (the host may configure it late).
    * @param reporter Where warnings go.
+   * @param cardLimits The `cardLimits` setting, as given (see card-input-check.ts).
    */
   constructor(
     private readonly client: () => HelpdeskClient,
     private readonly reporter: Reporter,
+    private readonly cardLimits: () => string | undefined = () => undefined,
   ) {}
 
-  /** Validates every request-body rule before any API call; names the property on failure. */
+  /**
+   * Validates every request-body rule before any API call, and the card (paths named inside it);
+   * names the property on failure.
+   */
   check(olds: Partial<NormalizedNotificationInputs>, news: UncheckedInputs): InputCheck {
-    return checkNotificationInputs(news, olds);
+    const result = checkNotificationInputs(news, olds);
+    if (!result.ok || typeof result.inputs.pushContent !== "string") return result;
+    const failures = cardInputFailures(result.inputs.pushContent, "pushContent", this.cardLimits(), this.reporter);
+    return failures.length > 0 ? { ok: false, failures } : result;
   }
 
   /**

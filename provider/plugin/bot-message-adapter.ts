@@ -24,7 +24,11 @@ export class BotMessageAdapter implements ResourceAdapter {
   readonly #operations: BotMessageOperations;
 
   constructor(private readonly scope: ProviderScope) {
-    this.#operations = new BotMessageOperations(() => scope.slot.client, scope.reporter);
+    this.#operations = new BotMessageOperations(
+      () => scope.slot.client,
+      scope.reporter,
+      () => scope.slot.cardLimits,
+    );
   }
 
   /** See {@link BotMessageOperations.check}, with the settings checked too. */

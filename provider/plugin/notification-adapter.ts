@@ -19,7 +19,11 @@ export class NotificationAdapter implements ResourceAdapter {
   readonly #operations: NotificationOperations;
 
   constructor(private readonly scope: ProviderScope) {
-    this.#operations = new NotificationOperations(() => scope.slot.client, scope.reporter);
+    this.#operations = new NotificationOperations(
+      () => scope.slot.client,
+      scope.reporter,
+      () => scope.slot.cardLimits,
+    );
   }
 
   /** See {@link NotificationOperations.check}; the settings are checked too, as the dynamic provider does. */

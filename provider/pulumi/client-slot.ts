@@ -42,6 +42,7 @@ export type TokenUse = "configured" | "tenant";
 export class ClientSlot {
   // #private: the options hold credentials; keep them out of console.log and util.inspect.
   #settings: { resolution: SettingsResolution; source: SettingsSource } | undefined;
+  #cardLimits: string | undefined;
   #client: HelpdeskClient | undefined;
   #verified = new Map<TokenUse, Promise<string | undefined>>();
   readonly #reporter: Reporter | undefined;
@@ -62,6 +63,7 @@ export class ClientSlot {
       resolution: resolveSettings(settings.values, { pending: settings.pending }),
       source: settings.source,
     };
+    this.#cardLimits = settings.cardLimits;
     this.#client = undefined;
     this.#verified = new Map();
   }
@@ -70,6 +72,11 @@ export class ClientSlot {
   private get settings(): { resolution: SettingsResolution; source: SettingsSource } {
     if (this.#settings === undefined) this.configure(gatherSettings({ get: () => undefined }));
     return this.#settings!;
+  }
+
+  /** The `cardLimits` setting as given (checked where it is used, by the card checks), if any. */
+  get cardLimits(): string | undefined {
+    return this.#cardLimits;
   }
 
   /** One message saying every missing or malformed setting and where to set it; undefined when usable. */

@@ -45,8 +45,8 @@ export class ProviderScope {
   }
 
   /**
-   * A `check`: the inputs checked by `check` (which never sees the URN), the settings checked
-   * too, and the URN carried along in the checked inputs for the calls that follow.
+   * A `check`: the inputs checked by `check` (which never sees the URN, but whose warnings go under
+   * the resource), the settings checked too, and the URN carried along in the checked inputs for the calls that follow.
    * @param use The access token the resource's calls carry (a bot message: the tenant token).
    */
   async check<Inputs extends object, Olds extends object>(
@@ -57,7 +57,11 @@ export class ProviderScope {
   ): Promise<pulumi.dynamic.CheckResult<Inputs>> {
     const { urn, rest } = splitUrn(withoutProviderSource(news));
     const previous = splitUrn(olds).rest;
-    const result = await countedCall(() => settingsChecked(this.slot, previous, check(previous, rest), use));
+    // About the resource, so a card's warnings go under it; logged before the engine gets the answer.
+    const result = await withResource(urn, () =>
+      countedCall(() => settingsChecked(this.slot, previous, check(previous, rest), use)),
+    );
+    await this.reporter.flush();
     if (result.inputs === undefined || urn === undefined) return result;
     return { inputs: { ...result.inputs, [URN_INPUT]: urn } as typeof result.inputs };
   }

@@ -63,7 +63,15 @@ export interface GatheredSettings {
   readonly source: SettingsSource;
   /** Keys whose value is not known yet (an explicit provider's argument from another resource, at preview). */
   readonly pending: readonly ConfigKey[];
+  /**
+   * `feishu-helpdesk:cardLimits` (else `FEISHU_CARD_LIMITS`): how the card limits known only from community
+   * sources are reported at check, `warning` (default), `error` or `off`. Read here, not a client setting.
+   */
+  readonly cardLimits?: string;
 }
+
+/** The setting of the level of the community-sourced card limits (see {@link GatheredSettings.cardLimits}). */
+export const CARD_LIMITS_KEY = { config: `${CONFIG_NAMESPACE}:cardLimits`, env: "FEISHU_CARD_LIMITS" } as const;
 
 /** One setting that is missing or malformed. */
 export interface SettingProblem {
@@ -114,7 +122,10 @@ export function gatherSettings(
     if (chosen === UNKNOWN) pending.push(key);
     else if (chosen !== undefined) values[key] = chosen;
   }
-  return { values, source, pending };
+  const cardLimits =
+    asText(config.get(CARD_LIMITS_KEY.config)) ??
+    (source.kind === "stack" ? asText(env[CARD_LIMITS_KEY.env]) : undefined);
+  return { values, source, pending, ...(cardLimits === undefined ? {} : { cardLimits }) };
 }
 
 /** The setting values from the stack config, else the environment (see {@link gatherSettings}). */
