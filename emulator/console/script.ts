@@ -42,6 +42,7 @@ export const consoleScript = `"use strict";
     const button = event.target.closest("button[data-action]");
     if (!button || button.disabled) return;
     const [method, path, body] = routes[button.dataset.action](button.dataset.id);
+    const name = button.textContent.trim();
     button.disabled = true;
     try {
       const reply = await fetch(path, {
@@ -50,10 +51,10 @@ export const consoleScript = `"use strict";
         body: JSON.stringify(body),
       });
       const answer = await reply.json().catch(() => ({}));
-      if (reply.ok) say(button.textContent + ": done (" + button.dataset.id + ")", false);
-      else say(button.textContent + " refused: " + (answer.error || "HTTP " + reply.status), true);
+      if (reply.ok) say(name + ": done (" + button.dataset.id + ")", false);
+      else say(name + " refused: " + (answer.error || "HTTP " + reply.status), true);
     } catch (error) {
-      say(button.textContent + " failed: " + error.message, true);
+      say(name + " failed: " + error.message, true);
     }
     await refresh();
   });

@@ -37,7 +37,14 @@ export const consoleHeaders = (contentType: string): Record<string, string> => (
   "Cache-Control": "no-store",
 });
 
-const consolePaths = new Set(["/", "/__emulator/console", "/__emulator/console.js", "/__emulator/console.css"]);
+// The browser asks for /favicon.ico by itself: answered (empty) so the page logs no 404.
+const consolePaths = new Set([
+  "/",
+  "/favicon.ico",
+  "/__emulator/console",
+  "/__emulator/console.js",
+  "/__emulator/console.css",
+]);
 
 /** Whether a path is the console's (the page, its script and stylesheet, its panels). */
 export const isConsolePath = (path: string): boolean => consolePaths.has(path) || path === "/__emulator/console/panels";
@@ -47,6 +54,8 @@ export function decideConsole(context: EmulatorContext, method: string, path: st
   if (method !== "GET" && method !== "HEAD")
     return { status: 405, contentType: "text/plain; charset=utf-8", body: "the console answers GET only" };
   switch (path) {
+    case "/favicon.ico":
+      return { status: 204, contentType: "image/x-icon", body: "" };
     case "/__emulator/console.js":
       return { status: 200, contentType: "text/javascript; charset=utf-8", body: consoleScript };
     case "/__emulator/console.css":
