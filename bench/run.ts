@@ -25,6 +25,7 @@ import { yamlCampaignsProgram } from "../test/harness/yaml-program";
 import { lineChart } from "./chart";
 import { type QuotaRun, quotaMarkdown, quotaRuns } from "./quota";
 import { pacedRatio, summarize, timed } from "./stats";
+import { cardRendering, describeCardRendering } from "./cards";
 
 const sizes = (process.env.BENCH_SIZES ?? "10,50,200,1000").split(",").map(Number);
 // The plugin's runs double the engine time; at 1000 its up and destroy alone take minutes.
@@ -337,6 +338,7 @@ async function main(): Promise<void> {
     load: loadAverage(),
   };
 
+  log(describeCardRendering(cardRendering()));
   log(`client overhead (${calls} calls per operation and client)`);
   const client = await clientOverhead();
 

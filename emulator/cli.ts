@@ -128,6 +128,7 @@ async function main(): Promise<void> {
   process.stdout.write(`${emulator.url}\n`);
   const data = values.data ?? env.FEISHU_EMULATOR_DATA ?? "in memory";
   process.stderr.write(`feishu-helpdesk-emulator: listening on ${emulator.url}; data ${data}\n`);
+  process.stderr.write(`feishu-helpdesk-emulator: web console (loopback only): ${emulator.url}/\n`);
   const stop = () => void emulator.close().then(() => process.exit(0));
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

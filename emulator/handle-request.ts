@@ -4,7 +4,7 @@ import { throughGateway } from "./gateway";
 import type { LimitedEndpoint } from "./rate-limits";
 import { adminReply, feishuErrors, type Reply } from "./reply";
 import { parseJsonBody, parseRequestTarget, type ParsedBody, readBody } from "./request-input";
-import { failReply, writeReply } from "./respond";
+import { failReply, writeConsole, writeReply } from "./respond";
 import {
   decodeParams,
   findRoute,
@@ -14,6 +14,7 @@ import {
   type RouteMatch,
   type RouteRequest,
 } from "./route-table";
+import { decideConsole, isConsolePath } from "./console/serve";
 import { adminRoutes } from "./routes/admin";
 import { authenticate, userIdTypeRefusal } from "./routes/auth";
 import { botMessageRoute } from "./routes/bot-message";
@@ -85,33 +86,51 @@ export function isLoopbackHost(host: string | undefined): boolean {
 }
 
 /**
- * Decides how to answer an admin request. The admin routes have no authentication, so beyond the
- * peer address they refuse what only a browser sends on a page's behalf: a Host that is not a
- * loopback name (DNS rebinding), any Origin header (a cross-site request), and a POST body that is
- * not declared JSON (a "simple" cross-site form or text/plain POST needs no preflight).
+ * Why an admin or console request is refused, or undefined. They have no authentication, so
+ * beyond the peer address they refuse what only a browser sends on another page's behalf: a Host
+ * that is not a loopback name (DNS rebinding), an Origin other than the emulator's own (a
+ * cross-site request; the console's own page may call them), and, from a page, a change not
+ * declared JSON (a "simple" cross-site form or text/plain POST needs no preflight).
  */
+export function adminRefusal(
+  context: EmulatorContext,
+  request: Pick<RouteRequest, "method" | "headers">,
+  peer: string | undefined,
+): Reply | undefined {
+  const { headers } = request;
+  if (!context.allowRemoteAdmin && !isLoopback(peer))
+    return adminReply.refused(403, "admin routes answer loopback peers only (see allowRemoteAdmin)");
+  if (!context.allowRemoteAdmin && !isLoopbackHost(headers.host))
+    return adminReply.refused(
+      403,
+      "admin routes answer only a Host of 127.0.0.1, localhost or [::1] (see allowRemoteAdmin)",
+    );
+  if (headers.origin === undefined) return undefined;
+  const site = headers["sec-fetch-site"];
+  if (headers.origin !== `http://${headers.host}` || (site !== undefined && site !== "same-origin"))
+    return adminReply.refused(403, "admin routes refuse requests from other web pages (an Origin not the emulator's)");
+  if (request.method !== "GET" && request.method !== "HEAD" && !isJson(headers["content-type"]))
+    return adminReply.refused(415, "an admin request from a page must be sent as Content-Type: application/json");
+  return undefined;
+}
+
+const isJson = (contentType: string | undefined): boolean => /^application\/json\s*(?:;|$)/i.test(contentType ?? "");
+
+/** Decides how to answer an admin request that {@link adminRefusal} let through. */
 export function decideAdmin(
   context: EmulatorContext,
   request: Omit<RouteRequest, "params" | "body">,
   peer: string | undefined,
   body: ParsedBody,
 ): Reply {
-  if (!context.allowRemoteAdmin && !isLoopback(peer))
-    return adminReply.refused(403, "admin routes answer loopback peers only (see allowRemoteAdmin)");
-  if (!context.allowRemoteAdmin && !isLoopbackHost(request.headers.host))
-    return adminReply.refused(
-      403,
-      "admin routes answer only a Host of 127.0.0.1, localhost or [::1] (see allowRemoteAdmin)",
-    );
-  if (request.headers.origin !== undefined)
-    return adminReply.refused(403, "admin routes refuse requests from web pages (an Origin header was sent)");
+  const refused = adminRefusal(context, request, peer);
+  if (refused) return refused;
   const match = findRoute(adminRoutes, request.path);
   const handler: Handler | undefined = match && methodHandler(match.route, request.method)?.handle;
   if (!match || !handler) return adminReply.refused(404, "unknown admin route");
   const params = decodeParams(match.rawParams);
   if (!params) return adminReply.refused(400, "the path has broken percent-encoding");
-  const contentType = String(request.headers["content-type"] ?? "");
-  if (body.kind !== "empty" && !/^application\/json\s*(?:;|$)/i.test(contentType))
+  if (body.kind !== "empty" && !isJson(request.headers["content-type"]))
     return adminReply.refused(415, "an admin request body must be sent as Content-Type: application/json");
   try {
     const value = body.kind === "json" ? body.value : undefined;
@@ -144,7 +163,7 @@ async function handle(context: EmulatorContext, req: http.IncomingMessage, res: 
   const method = req.method ?? "GET";
   const target = parseRequestTarget(req.url);
   if (!target) return refuseAndClose(res, feishuErrors.badRequest("the request target is not a URL"), context, true);
-  const admin = target.path.startsWith("/__emulator/");
+  const admin = target.path.startsWith("/__emulator/") || isConsolePath(target.path);
   const text = await readBody(req, context.maxBodyBytes);
   if (text === undefined) {
     const reply = feishuErrors.tooLarge(context.maxBodyBytes);
@@ -161,6 +180,10 @@ async function handle(context: EmulatorContext, req: http.IncomingMessage, res: 
   }
   const body = parseJsonBody(text, context.maxJsonDepth);
   const request = { method, path: target.path, query: target.query, headers: req.headers };
+  if (isConsolePath(target.path)) {
+    const refused = adminRefusal(context, request, req.socket.remoteAddress);
+    return refused ? writeReply(res, refused) : writeConsole(res, decideConsole(context, method, target.path));
+  }
   if (admin) return writeReply(res, decideAdmin(context, request, req.socket.remoteAddress, body));
   const decision = decideApi(context, request, findRoute(apiRoutes, target.path), body);
   await throughGateway(context, { method, path: target.path, req, res, limit: decision.limit }, decision.handle);

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type * as http from "node:http";
 import type { Clock } from "./clock";
+import { type ConsoleAnswer, consoleHeaders } from "./console/serve";
 import type { Reply } from "./reply";
 
 /** A Feishu-style log id: the time to the second, then random hex. */
@@ -62,6 +63,17 @@ export function writeRaw(res: http.ServerResponse, status: number, contentType: 
   try {
     res.writeHead(status, { "Content-Type": contentType, "x-tt-logid": logId(clock), Date: httpDate(clock) });
     res.end(text);
+  } catch (error) {
+    failReply(res, error);
+  }
+}
+
+/** Writes a console answer (page, script, stylesheet or panels) with the console's security headers. */
+export function writeConsole(res: http.ServerResponse, answer: ConsoleAnswer): void {
+  if (res.headersSent || res.destroyed) return;
+  try {
+    res.writeHead(answer.status, consoleHeaders(answer.contentType));
+    res.end(answer.body);
   } catch (error) {
     failReply(res, error);
   }

@@ -55,3 +55,11 @@ export type { CheckedInputs, InputFailure } from "./pulumi/input-check";
 export type { ConfigKey, SettingValues } from "./pulumi/settings";
 export { CONFIG_NAMESPACE, configKeys } from "./pulumi/settings";
 export { clientOptionsFromSettings } from "./pulumi/settings-for-client";
+export {
+  type CampaignReview,
+  COMMENT_MARKER,
+  reviewPreview,
+  type ReviewInput,
+  ReviewInputError,
+  type ReviewResult,
+} from "./review";

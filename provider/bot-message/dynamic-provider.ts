@@ -35,7 +35,7 @@ export class BotMessageDynamicProvider implements pulumi.dynamic.ResourceProvide
     news: UncheckedInputs,
   ): Promise<pulumi.dynamic.CheckResult<NormalizedBotMessageInputs>> {
     // The resource's own URN is no field of it: the checks never see it (see provider-scope.ts).
-    return this.#scope.check(olds, news, (_previous, rest) => this.#operations.check(rest));
+    return this.#scope.check(olds, news, (_previous, rest) => this.#operations.check(rest), "tenant");
   }
 
   /** Every changed property means a new message (a replacement). The URN is never a change. */
@@ -45,7 +45,7 @@ export class BotMessageDynamicProvider implements pulumi.dynamic.ResourceProvide
       const replaces = this.#operations.replacements(splitUrn(olds).rest, rest);
       // A replacement sends a new message: verify the credentials now, so preview fails, not up.
       if (replaces.length > 0) {
-        await this.#scope.verifyCredentials();
+        await this.#scope.verifyCredentials("tenant");
       }
       return replaces.length === 0 ? { changes: false } : { changes: true, replaces, deleteBeforeReplace: false };
     });

@@ -24,6 +24,15 @@ export {
   type UserIdType,
 } from "./client-options";
 
+/** How a read is made. */
+export interface ReadOptions {
+  /**
+   * Use a tenant access token from appId and appSecret, even when a user access token is set.
+   * @default false
+   */
+  readonly tenantToken?: boolean;
+}
+
 const notificationsPath = "/open-apis/helpdesk/v1/notifications";
 
 /** The path of one campaign; its id must be a non-empty string that can go in a URL. */
@@ -203,13 +212,18 @@ export class HelpdeskClient {
     return { logId: reply.logId };
   }
 
-  /** Reads a campaign. GET /open-apis/helpdesk/v1/notifications/:notification_id. */
-  async getNotification(notificationId: string): Promise<FetchedNotification> {
+  /**
+   * Reads a campaign. GET /open-apis/helpdesk/v1/notifications/:notification_id.
+   * @param options.tenantToken Read with a tenant access token (from appId and appSecret) even
+   *   when a user access token is configured: the token a bot message is sent with.
+   *   @default false
+   */
+  async getNotification(notificationId: string, options: ReadOptions = {}): Promise<FetchedNotification> {
     const path = `${campaignPath(notificationId)}`;
     const { reply } = await this.#calls.withRetries(
       "get",
       true,
-      () => this.#calls.call("GET", path),
+      () => this.#calls.call("GET", path, undefined, options.tenantToken === true),
       (call, candidate) => {
         const data = candidate.body.data as Partial<WireGetData> | undefined;
         if (
@@ -239,9 +253,9 @@ export class HelpdeskClient {
    * Reads a campaign like {@link getNotification}, but gives `undefined` when Feishu says there is
    * no such campaign (code 154004, `FeishuErrorCode.notFound`). Every other failure throws.
    */
-  async findNotification(notificationId: string): Promise<FetchedNotification | undefined> {
+  async findNotification(notificationId: string, options: ReadOptions = {}): Promise<FetchedNotification | undefined> {
     try {
-      return await this.getNotification(notificationId);
+      return await this.getNotification(notificationId, options);
     } catch (error) {
       if (FeishuApiError.isInstance(error) && error.code === FeishuErrorCode.notFound) return undefined;
       throw error;

@@ -28,7 +28,7 @@ export type {
   RetryNotice,
   UserIdType,
 } from "./helpdesk-client";
-export { FEISHU_BASE_URL, HelpdeskClient, LARK_BASE_URL } from "./helpdesk-client";
+export { FEISHU_BASE_URL, HelpdeskClient, LARK_BASE_URL, type ReadOptions } from "./helpdesk-client";
 export type { PacedEndpoint, PacingOptions, WaitNotice } from "./pacing/pacer";
 export { describeWait } from "./pacing/pacer";
 export type { RetryOptions } from "./retry/retry-policy";

@@ -35,7 +35,7 @@ export class BotMessageAdapter implements ResourceAdapter {
   /** See {@link BotMessageOperations.check}, with the settings checked too. */
   async check(urn: string, olds: Properties, news: Properties): Promise<CheckAnswer> {
     return this.scope.about(urn, async () => {
-      const result = await this.scope.check(olds, news, (_previous, rest) => this.#operations.check(rest));
+      const result = await this.scope.check(olds, news, (_previous, rest) => this.#operations.check(rest), "tenant");
       return result.inputs !== undefined ? { inputs: result.inputs } : { failures: result.failures ?? [] };
     });
   }
@@ -48,7 +48,7 @@ export class BotMessageAdapter implements ResourceAdapter {
         news as NormalizedBotMessageInputs,
       );
       // A replacement sends a new message: verify the credentials now, so preview fails, not up.
-      if (replaces.length > 0) await this.scope.verifyCredentials();
+      if (replaces.length > 0) await this.scope.verifyCredentials("tenant");
       return { changes: replaces.length > 0, replaces, detailedDiff: replacingDiff(replaces) };
     });
   }

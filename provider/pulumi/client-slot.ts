@@ -29,6 +29,13 @@ const refusalCodes: ReadonlySet<number> = new Set([
 ]);
 
 /**
+ * Which access token a resource's calls carry: `configured` is the user token when one is set,
+ * else a tenant token (a campaign's calls); `tenant` is always the tenant token from appId and
+ * appSecret (a bot message, which Feishu takes with a tenant token alone, seed 004).
+ */
+export type TokenUse = "configured" | "tenant";
+
+/**
  * The one client of a provider process, made on first use from the configured settings, so
  * every resource shares its connections, pacing and token cache. It also answers, for `check`,
  * whether the settings are usable, and verifies the credentials against Feishu at most once.
@@ -38,7 +45,7 @@ export class ClientSlot {
   #settings: { resolution: SettingsResolution; source: SettingsSource } | undefined;
   #cardLimits: string | undefined;
   #client: HelpdeskClient | undefined;
-  #verified: Promise<string | undefined> | undefined;
+  #verified = new Map<TokenUse, Promise<string | undefined>>();
   readonly #reporter: Reporter | undefined;
   readonly #signal: AbortSignal | undefined;
   readonly #quota: QuotaNotices | undefined;
@@ -62,7 +69,7 @@ export class ClientSlot {
     };
     this.#cardLimits = settings.cardLimits;
     this.#client = undefined;
-    this.#verified = undefined;
+    this.#verified = new Map();
   }
 
   /** The settings as resolved; without `configure`, from the FEISHU_* environment variables. */
@@ -102,34 +109,55 @@ export class ClientSlot {
   }
 
   /**
-   * Verifies the credentials with one call carrying both of them (the tenant token, if any, is
-   * fetched on the way and kept for the calls that follow), at most once per provider process.
-   * Resolves to what is wrong, or undefined when Feishu accepted them, or when the settings are
-   * not known yet (an explicit provider's argument that another resource gives) or not usable
-   * (`problem` says why).
+   * Verifies the credentials a resource will use with one call carrying both of them (the tenant
+   * token, if any, is fetched on the way and kept for the calls that follow), at most once per
+   * provider process and token use. Resolves to what is wrong, or undefined when Feishu accepted
+   * them, or when the settings are not known yet (an explicit provider's argument that another
+   * resource gives) or not usable (`problem` says why).
+   * @param use The token the resource's calls carry: a bot message's is always the tenant token.
+   * @default "configured"
    */
-  verifyCredentials(): Promise<string | undefined> {
+  verifyCredentials(use: TokenUse = "configured"): Promise<string | undefined> {
     const { resolution } = this.settings;
     if (!resolution.ok || !resolution.complete) return Promise.resolve(undefined);
-    this.#verified ??= this.client.findNotification(PROBE_NOTIFICATION_ID).then(
-      () => undefined,
-      // Feishu documents 154004 for an unknown id; any other answer past the credential checks
-      // (say, 154000 for an id it does not take) still proves them, so only a refusal fails.
-      (error: unknown) => (isCredentialAnswer(error) ? undefined : this.describeVerificationFailure(error)),
+    const { appId, appSecret, userAccessToken } = resolution.options.credentials;
+    // A user token alone is no token for a bot message: say so before any call, naming the settings.
+    if (use === "tenant" && (!appId || !appSecret)) return Promise.resolve(this.describeNoTenantToken());
+    // With no user token, both uses carry the same tenant token: one call proves them both.
+    const key: TokenUse = userAccessToken ? use : "configured";
+    let verified = this.#verified.get(key);
+    if (verified === undefined) {
+      verified = this.client.findNotification(PROBE_NOTIFICATION_ID, { tenantToken: key === "tenant" }).then(
+        () => undefined,
+        // Feishu documents 154004 for an unknown id; any other answer past the credential checks
+        // (say, 154000 for an id it does not take) still proves them, so only a refusal fails.
+        (error: unknown) => (isCredentialAnswer(error) ? undefined : this.describeVerificationFailure(error)),
+      );
+      this.#verified.set(key, verified);
+    }
+    return verified;
+  }
+
+  private describeNoTenantToken(): string {
+    return (
+      "A helpdesk bot message is sent with a tenant access token (Feishu takes no user access token for it), " +
+      `and appId and appSecret are not both set. Set them in ${this.where()}.`
     );
-    return this.#verified;
+  }
+
+  private where(): string {
+    const { source } = this.settings;
+    return source.kind === "explicit"
+      ? `the arguments of new FeishuHelpdeskProvider("${source.name}", …)`
+      : source.kind === "provider"
+        ? `the properties of provider resource "${source.name}"`
+        : "the feishu-helpdesk:* stack config (or the FEISHU_* variables)";
   }
 
   private describeVerificationFailure(error: unknown): string {
     const message = FeishuHelpdeskError.isInstance(error) ? error.message : String(error);
     const refused = isRefusal(error);
-    const { source } = this.settings;
-    const where =
-      source.kind === "explicit"
-        ? `the arguments of new FeishuHelpdeskProvider("${source.name}", …)`
-        : source.kind === "provider"
-          ? `the properties of provider resource "${source.name}"`
-          : "the feishu-helpdesk:* stack config (or the FEISHU_* variables)";
+    const where = this.where();
     return refused
       ? `Feishu refused the credentials (checked at preview, before anything changes): ${message}\n` +
           `Check helpdeskId, helpdeskToken and appId/appSecret or userAccessToken in ${where}.`

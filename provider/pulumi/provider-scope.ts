@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { FeishuConfigError } from "../client/errors/feishu-config-error";
-import { ClientSlot } from "./client-slot";
+import { ClientSlot, type TokenUse } from "./client-slot";
 import { countedCall, hostCancellation } from "./host-cancel";
 import { withQuietEcho } from "./host-echo";
 import type { CheckedInputs, UncheckedInputs } from "./input-check";
@@ -55,17 +55,19 @@ export class ProviderScope {
   /**
    * A `check`: the inputs checked by `check` (which never sees the URN, but whose warnings go under
    * the resource), the settings checked too, and the URN carried along in the checked inputs for the calls that follow.
+   * @param use The access token the resource's calls carry (a bot message: the tenant token).
    */
   async check<Inputs extends object, Olds extends object>(
     olds: Olds,
     news: UncheckedInputs,
     check: (previous: Olds, news: UncheckedInputs) => CheckedInputs<Inputs>,
+    use: TokenUse = "configured",
   ): Promise<pulumi.dynamic.CheckResult<Inputs>> {
     const { urn, rest } = splitUrn(withoutProviderSource(news));
     const previous = splitUrn(olds).rest;
     // About the resource, so a card's warnings go under it; logged before the engine gets the answer.
     const result = await withResource(urn, () =>
-      countedCall(() => settingsChecked(this.slot, previous, check(previous, rest))),
+      countedCall(() => settingsChecked(this.slot, previous, check(previous, rest), use)),
     );
     await this.reporter.flush();
     if (result.inputs === undefined || urn === undefined) return result;
@@ -73,8 +75,8 @@ export class ProviderScope {
   }
 
   /** For a change that will call Feishu: the credentials verified now, so a preview fails, not the up. */
-  async verifyCredentials(): Promise<void> {
-    const refused = await this.slot.verifyCredentials();
+  async verifyCredentials(use: TokenUse = "configured"): Promise<void> {
+    const refused = await this.slot.verifyCredentials(use);
     if (refused !== undefined) throw new FeishuConfigError(refused);
   }
 }

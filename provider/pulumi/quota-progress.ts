@@ -1,5 +1,5 @@
 import { DOCUMENTED_RATE_LIMIT_WINDOW_MS, DOCUMENTED_RATE_LIMITS } from "../client/api/rate-limits";
-import type { PacedCallNotice, PacedEndpoint } from "../client/pacing/pacer";
+import { endpointNames, type PacedCallNotice, type PacedEndpoint } from "../client/pacing/pacer";
 
 // What a long run tells the user about Feishu's quota, as pure bookkeeping: which calls were
 // sent, which wait, when the last will go, how long the run waited. No timers and no output
@@ -21,13 +21,7 @@ interface EndpointTally {
   waitedMs: number;
 }
 
-const names: Record<PacedEndpoint, string> = {
-  create: "creates",
-  patch: "updates",
-  get: "reads",
-  botMessage: "bot messages",
-  executeSend: "scheduled sends",
-};
+const names = endpointNames;
 const order = Object.keys(names) as PacedEndpoint[];
 
 /** "12 s", "16 min", "1 h 5 min": a duration as a person reads it, to the unit that matters. */
@@ -111,7 +105,7 @@ export class QuotaTally {
   }
 
   /**
-   * "Feishu calls in this run: 200 creates, 201 reads; waited for the quota: creates 19 min 48 s",
+   * "Feishu calls in this run so far: 200 creates, 201 reads; waited for the quota: creates 19 min 48 s",
    * at `now`; undefined before any rate-limited call.
    */
   summary(now: number): string | undefined {
@@ -123,7 +117,7 @@ export class QuotaTally {
       .filter(([, ms]) => ms > 0)
       .map(([endpoint, ms]) => `${names[endpoint]} ${exactDuration(ms)}`);
     const waits = waited.length === 0 ? "no call waited for the quota" : `waited for the quota: ${waited.join(", ")}`;
-    return `Feishu calls in this run: ${calls}; ${waits}`;
+    return `Feishu calls in this run so far: ${calls}; ${waits}`;
   }
 
   #waitedMs(endpoint: PacedEndpoint, now: number): number {

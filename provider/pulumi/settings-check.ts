@@ -1,12 +1,12 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { ClientSlot } from "./client-slot";
+import type { ClientSlot, TokenUse } from "./client-slot";
 import type { CheckedInputs } from "./input-check";
 import { withoutProviderSource } from "./provider-props";
 
 /**
  * A resource's `check` result, with the provider's settings checked too: the inputs' failures,
  * plus one failure for unusable settings; then, for a resource about to be created (no old
- * inputs), the credentials verified against Feishu, once per provider process. The settings'
+ * inputs), the credentials it will use (`use`) verified against Feishu, once per provider process. The settings'
  * failure blames no property (""), so the engine prints it as the resource's problem
  * ("resource 'x' has a problem: …") instead of pinning it on an input it has nothing to do with.
  */
@@ -14,13 +14,14 @@ export async function settingsChecked<T>(
   slot: ClientSlot,
   olds: object,
   checked: CheckedInputs<T>,
+  use: TokenUse = "configured",
 ): Promise<pulumi.dynamic.CheckResult<T>> {
   const failures = checked.ok ? [] : [...checked.failures];
   const problem = slot.problem;
   if (problem !== undefined) failures.push({ property: "", reason: problem });
   if (failures.length > 0 || !checked.ok) return { failures };
   if (Object.keys(withoutProviderSource(olds)).length === 0) {
-    const refused = await slot.verifyCredentials();
+    const refused = await slot.verifyCredentials(use);
     if (refused !== undefined) return { failures: [{ property: "", reason: refused }] };
   }
   return { inputs: checked.inputs };

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // The card corpus rendered to HTML and opened in headless Chromium: what a person would see is asserted
 // through the DOM, each card is screenshotted, and hostile cards run no script and load nothing.
 import * as fs from "node:fs";
@@ -55,7 +57,7 @@ describe("cards in a real browser", () => {
     },
   );
 
-  it("lays out the every-tag card as Feishu does: coloured header, two short fields side by side, typed buttons", async () => {
+  it("lays out the every-tag card like Feishu: coloured header, short fields side by side, typed buttons", async () => {
     const { page } = await watchedPage();
     await page.setContent(renderCardHtml(cardCorpus.find((c) => c.name === "v1-every-tag")!.card));
     const header = await page.locator(".fh-header").evaluate((e) => getComputedStyle(e).backgroundColor);

@@ -121,4 +121,38 @@ describe("HelpdeskBotMessage", () => {
     expect(up.code).not.toBe(0);
     expect(up.output).toMatch(/Feishu refused POST \/open-apis\/helpdesk\/v1\/message: HTTP 400, code 154000/);
   });
+
+  // The preview's promise: it verifies the token the message will be sent with. A valid user
+  // token proves nothing for a bot message, which Feishu takes with a tenant token alone.
+  it("fails the preview of a new message when the app secret is wrong, even with a valid user token", async () => {
+    const { emulator, project, credentials } = stack;
+    await project.setConfig("feishu-helpdesk:userAccessToken", credentials.userAccessTokens[0], true);
+    await project.setConfig("feishu-helpdesk:appSecret", "secret-wrong", true);
+    await project.setConfig(
+      "messages",
+      JSON.stringify({ later: { msgType: "text", content: { text: "Hi" }, receiverId: "ou_later" } }),
+    );
+    const before = sent().length;
+    emulator.clearRequests();
+    const preview = await project.run(["preview"]);
+    expect(preview.code).not.toBe(0);
+    expect(preview.output).toContain("Feishu refused the credentials (checked at preview, before anything changes)");
+    expect(preview.output).toContain("code 10014");
+    expect(preview.output).not.toContain("secret-wrong");
+    expect(emulator.requests.map((r) => `${r.method} ${r.path} → ${r.code}`)).toEqual([
+      "POST /open-apis/auth/v3/tenant_access_token/internal → 10014",
+    ]);
+    expect(sent()).toHaveLength(before);
+
+    // With the right secret the same preview passes: the probe carries the tenant token (a user
+    // token would need no token request).
+    await project.setConfig("feishu-helpdesk:appSecret", credentials.appSecret, true);
+    emulator.clearRequests();
+    expect((await project.run(["preview"])).code).toBe(0);
+    expect(emulator.requests.map((r) => `${r.method} ${r.path} → ${r.code}`)).toEqual([
+      "POST /open-apis/auth/v3/tenant_access_token/internal → 0",
+      "GET /open-apis/helpdesk/v1/notifications/0 → 154004",
+    ]);
+    await project.ok(["config", "rm", "feishu-helpdesk:userAccessToken"]);
+  });
 });

@@ -38,6 +38,7 @@ describe("bash scripts/demo", () => {
     });
     expect({ code, tail: code === 0 ? "" : output.slice(-3000) }).toEqual({ code: 0, tail: "" });
     expect(output).toContain("feishu-helpdesk-demo"); // the root project's name
+    expect(output).toMatch(/console: http:\/\/127\.0\.0\.1:\d+\/ /); // the web console's URL
     expect(output).toMatch(/notificationId\s+\S+/);
     expect(output).toMatch(/Previewing update[\s\S]*2 unchanged/); // the stack and the campaign
     expect(fs.readFileSync(path.join(dir, "emulator.json"), "utf8")).toContain("Q3 VPN client upgrade reminder");

@@ -71,4 +71,19 @@ describe("the native plugin: a YAML program's helpdesk bot message", () => {
     expect(emulator.requests).toEqual([]);
     expect(sent()).toHaveLength(2);
   });
+
+  // The plugin keeps the preview's promise as the dynamic resource does (see bot-message.test.ts).
+  it("fails the preview of a new message when the app secret is wrong, even with a valid user token", async () => {
+    await project.setConfig("feishu-helpdesk:userAccessToken", credentials.userAccessTokens[0], true);
+    await project.setConfig("feishu-helpdesk:appSecret", "secret-wrong", true);
+    emulator.clearRequests();
+    const preview = await project.run(["preview"]);
+    expect(preview.code).not.toBe(0);
+    expect(preview.output).toContain("Feishu refused the credentials (checked at preview, before anything changes)");
+    expect(preview.output).toContain("code 10014");
+    expect(calls()).toEqual(["POST /open-apis/auth/v3/tenant_access_token/internal → 10014"]);
+    expect(sent()).toHaveLength(2);
+    await project.setConfig("feishu-helpdesk:appSecret", credentials.appSecret, true);
+    await project.ok(["config", "rm", "feishu-helpdesk:userAccessToken"]);
+  });
 });

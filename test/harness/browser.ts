@@ -11,7 +11,7 @@ export function chromiumPath(): string {
     return execFileSync("bash", [script], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).trim();
   } catch (error) {
     const stderr = String((error as { stderr?: unknown }).stderr ?? "");
-    throw new Error(`no Chromium for the browser tests (scripts/ensure-chromium):\n${stderr}`);
+    throw new Error(`no Chromium for the browser tests (scripts/ensure-chromium):\n${stderr}`, { cause: error });
   }
 }
 

@@ -38,7 +38,8 @@ export interface PacedCallNotice {
   readonly windowMs: number;
 }
 
-const names: Record<PacedEndpoint, string> = {
+/** Each endpoint's calls as the user reads them in notices: "creates", "reads"... */
+export const endpointNames: Readonly<Record<PacedEndpoint, string>> = {
   create: "creates",
   patch: "updates",
   get: "reads",
@@ -49,7 +50,8 @@ const names: Record<PacedEndpoint, string> = {
 /** "waiting 14s: Feishu allows 10 creates/min". */
 export function describeWait(notice: WaitNotice): string {
   const per = notice.windowMs === 60_000 ? "min" : `${notice.windowMs / 1000}s`;
-  return `waiting ${Math.ceil(notice.waitMs / 1000)}s: Feishu allows ${notice.limit} ${names[notice.endpoint]}/${per}`;
+  const calls = endpointNames[notice.endpoint];
+  return `waiting ${Math.ceil(notice.waitMs / 1000)}s: Feishu allows ${notice.limit} ${calls}/${per}`;
 }
 
 /** One limiter per endpoint. */

@@ -39,7 +39,7 @@ describe("QuotaTally", () => {
     expect(tally.waiting()).toEqual([]);
     tally.record(at("get", "sent", 100), 61_000);
     expect(tally.summary(90_000)).toBe(
-      "Feishu calls in this run: 2 creates, 1 reads; waited for the quota: creates 1 min 0 s",
+      "Feishu calls in this run so far: 2 creates, 1 reads; waited for the quota: creates 1 min 0 s",
     );
   });
 
@@ -47,7 +47,7 @@ describe("QuotaTally", () => {
     const tally = new QuotaTally();
     expect(tally.summary(0)).toBeUndefined();
     tally.record(at("patch", "sent", 20), 0);
-    expect(tally.summary(0)).toBe("Feishu calls in this run: 1 updates; no call waited for the quota");
+    expect(tally.summary(0)).toBe("Feishu calls in this run so far: 1 updates; no call waited for the quota");
     expect(tally.anyWaited).toBe(false);
   });
 
@@ -135,7 +135,7 @@ describe("QuotaNotices", () => {
     expect(clock.running()).toBe(false);
     notices.settle();
     notices.settle(); // said once
-    expect(said.slice(2)).toEqual(["Feishu calls in this run: 18 creates; waited for the quota: creates 30 s"]);
+    expect(said.slice(2)).toEqual(["Feishu calls in this run so far: 18 creates; waited for the quota: creates 30 s"]);
   });
 
   it("says no run line when nothing waited", () => {

@@ -1,0 +1,17 @@
+/** Text from a program or a card, safe inline in Markdown: no markup, link, HTML, mention or table break. */
+export function inline(text: string): string {
+  return text
+    .replace(/[\r\n]+/g, " ")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/@/g, "&#64;")
+    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, "\\$&");
+}
+
+/** Text in a fenced block whose fence no line of it can close. */
+export function fenced(text: string, info = "text"): string {
+  const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${info}\n${text}\n${fence}`;
+}

@@ -1,0 +1,161 @@
+/**
+ * The parts of `pulumi preview --json` (and of `pulumi stack export`) the review reads, read
+ * leniently: a field the engine leaves out, or a shape it changes, drops only what it carried.
+ * Nothing here keeps a value it does not need, so no secret is carried further than it must.
+ */
+
+import { ReviewInputError } from "./review-input-error";
+
+/** A resource's state as the preview (or the export) shows it. */
+export interface ResourceState {
+  readonly urn: string;
+  readonly type: string;
+  readonly inputs: Readonly<Record<string, unknown>>;
+  readonly outputs: Readonly<Record<string, unknown>>;
+}
+
+/** One planned step: what the engine would do to one resource. */
+export interface PreviewStep {
+  /** `create`, `update`, `same`, `delete`, `replace`, `create-replacement`, `read`, `refresh`, … */
+  readonly op: string;
+  readonly urn: string;
+  readonly oldState: ResourceState | undefined;
+  readonly newState: ResourceState | undefined;
+  /** The properties that differ, as the engine names them (diffReasons and detailedDiff keys). */
+  readonly changedProperties: readonly string[];
+}
+
+/** A message the engine or a policy pack gave about a resource (or about the whole run). */
+export interface PreviewDiagnostic {
+  readonly urn: string | undefined;
+  readonly severity: "error" | "warning";
+  readonly message: string;
+  /** Where it came from: "engine", or a policy pack and policy's name. */
+  readonly source: string;
+}
+
+/** What the review reads of a preview. */
+export interface PreviewRecord {
+  readonly steps: readonly PreviewStep[];
+  readonly diagnostics: readonly PreviewDiagnostic[];
+  /** The stack's name, from the URNs (urn:pulumi:<stack>::<project>::…). */
+  readonly stack: string | undefined;
+}
+
+const record = (value: unknown): Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+const text = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
+
+/** A resource state from a step's oldState/newState, or from an export's resources. */
+export function resourceState(value: unknown): ResourceState | undefined {
+  const r = record(value);
+  const urn = text(r.urn);
+  if (urn === undefined) return undefined;
+  return { urn, type: text(r.type) ?? typeFromUrn(urn), inputs: record(r.inputs), outputs: record(r.outputs) };
+}
+
+/** The type token of a URN: urn:pulumi:stack::project::[parent$]type::name. */
+export function typeFromUrn(urn: string): string {
+  const parts = urn.split("::");
+  return (parts[2] ?? "").split("$").at(-1) ?? "";
+}
+
+/** The resource name of a URN (its last part). */
+export const nameFromUrn = (urn: string): string => urn.split("::").slice(3).join("::") || urn;
+
+const severityOf = (value: unknown): "error" | "warning" | undefined => {
+  const s = text(value)?.toLowerCase();
+  if (s === "error" || s === "mandatory" || s === "remediate") return "error";
+  if (s === "warning" || s === "advisory") return "warning";
+  return undefined;
+};
+
+/** Diagnostics and policy events, of severity error or warning, in any of the shapes the engine uses. */
+function diagnosticsOf(digest: Record<string, unknown>): PreviewDiagnostic[] {
+  const out: PreviewDiagnostic[] = [];
+  const lists = [digest.diagnostics, digest.policyEvents, digest.policyViolations];
+  for (const list of lists) {
+    if (!Array.isArray(list)) continue;
+    for (const item of list) {
+      const d = record(item);
+      const event = record(d.policyEvent ?? d.diagnosticEvent ?? d);
+      const severity = severityOf(event.severity ?? event.enforcementLevel);
+      // The engine's text starts with its own "error: " (or "warning: "): the review says the severity itself.
+      const message = (text(event.message) ?? text(event.description))?.replace(/^(error|warning): /, "").trimEnd();
+      if (severity === undefined || message === undefined) continue;
+      const policy = [text(event.policyPackName), text(event.policyName)].filter(Boolean).join(": ");
+      out.push({ urn: text(event.urn) ?? text(event.resourceUrn), severity, message, source: policy || "engine" });
+    }
+  }
+  return out;
+}
+
+/** The properties a step says changed: its diffReasons, detailedDiff keys and replaceReasons. */
+function changedPropertiesOf(step: Record<string, unknown>): string[] {
+  const names = new Set<string>();
+  for (const key of ["diffReasons", "replaceReasons"]) {
+    const list = step[key];
+    if (Array.isArray(list)) for (const name of list) if (typeof name === "string") names.add(name.split(/[.[]/)[0]);
+  }
+  for (const name of Object.keys(record(step.detailedDiff))) names.add(name.split(/[.[]/)[0]);
+  return [...names];
+}
+
+/**
+ * Reads `pulumi preview --json`. Its stdout is one JSON document; some engines print events as a
+ * stream of documents instead (one per line), which are read too.
+ */
+export function parsePreview(json: string): PreviewRecord {
+  const digests = parseDocuments(json);
+  if (digests.length === 0)
+    throw new ReviewInputError(
+      "The preview is empty or not JSON: give the review the stdout of `pulumi preview --json` (stderr apart).",
+    );
+  const steps: PreviewStep[] = [];
+  const diagnostics: PreviewDiagnostic[] = [];
+  for (const digest of digests) {
+    const list = Array.isArray(digest.steps) ? digest.steps : [];
+    for (const item of list) {
+      const s = record(item);
+      const urn = text(s.urn);
+      if (urn === undefined) continue;
+      const oldState = resourceState(s.oldState);
+      const newState = resourceState(s.newState);
+      steps.push({ op: text(s.op) ?? "same", urn, oldState, newState, changedProperties: changedPropertiesOf(s) });
+    }
+    diagnostics.push(...diagnosticsOf(digest));
+    // A stream of engine events: each diagnostic or policy event is its own document.
+    diagnostics.push(...diagnosticsOf({ diagnostics: [digest.diagnosticEvent, digest.policyEvent].filter(Boolean) }));
+  }
+  const first = steps[0]?.urn ?? diagnostics.find((d) => d.urn)?.urn;
+  return { steps, diagnostics, stack: first?.split("::")[0]?.split(":")[2] };
+}
+
+/** Reads `pulumi stack export`: every resource's state, by URN. */
+export function parseStackExport(json: string): Map<string, ResourceState> {
+  const [document] = parseDocuments(json);
+  const resources = record(record(document).deployment).resources;
+  const states = new Map<string, ResourceState>();
+  if (Array.isArray(resources))
+    for (const item of resources) {
+      const state = resourceState(item);
+      if (state) states.set(state.urn, state);
+    }
+  return states;
+}
+
+function parseDocuments(json: string): Record<string, unknown>[] {
+  const trimmed = json.trim();
+  if (trimmed === "") return [];
+  try {
+    return [record(JSON.parse(trimmed))];
+  } catch {
+    return trimmed.split(/\n(?=\{)/).flatMap((chunk) => {
+      try {
+        return [record(JSON.parse(chunk))];
+      } catch {
+        return [];
+      }
+    });
+  }
+}
