@@ -50,8 +50,8 @@ export const cardChecks = campaignPolicy<Config>({
     const more = findings.length > LISTED ? ` (and ${findings.length - LISTED} more)` : "";
     return (
       `Campaign ${campaignLabel(name, inputs.jobName)} has a card Feishu would refuse or show wrongly: ` +
-      `${listed}${more}. Fix: correct the card at each path as its message says ` +
-      '(checkCard from "pulumi-feishu-helpdesk/client" lists the same findings before a preview).'
+      `${listed}${more}. Fix: correct the card at each path as its message says (the rules are in the ` +
+      'README\'s "Card checks"; checkCard from "pulumi-feishu-helpdesk/client" lists the same findings).'
     );
   },
 });

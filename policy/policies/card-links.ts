@@ -37,10 +37,7 @@ export const cardLinksPolicy = campaignPolicy<Config>({
     if (refused.length === 0) return undefined;
     const listed = refused
       .slice(0, 5)
-      .map(
-        ({ link, verdict }) =>
-          `${link.path}: ${JSON.stringify(link.url)} ${verdict.allowed ? "" : verdict.why}`,
-      )
+      .map(({ link, verdict }) => `${link.path}: ${JSON.stringify(link.url)} ${verdict.allowed ? "" : verdict.why}`)
       .join("; ");
     const more = refused.length > 5 ? ` (and ${refused.length - 5} more)` : "";
     return (
