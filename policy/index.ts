@@ -5,6 +5,7 @@ import { PolicyPack } from "@pulumi/policy";
 import { approvalForEveryone } from "./policies/approval-for-everyone";
 import { audienceCap } from "./policies/audience-cap";
 import { campaignsPerDay } from "./policies/campaigns-per-day";
+import { cardChecks } from "./policies/card-checks";
 import { cardLinksPolicy } from "./policies/card-links";
 import { jobNamePattern } from "./policies/job-name";
 import { mentionEveryone } from "./policies/mention-everyone";
@@ -15,6 +16,7 @@ new PolicyPack("feishu-helpdesk-guardrails", {
   policies: [
     approvalForEveryone,
     workingHoursPolicy,
+    cardChecks,
     cardLinksPolicy,
     audienceCap,
     mentionEveryone,

@@ -1,5 +1,5 @@
-import { cardLinks } from "../decisions/card-links";
-import { campaignLabel, cardOf } from "../decisions/campaign";
+import { cardLinks } from "pulumi-feishu-helpdesk/client";
+import { campaignLabel } from "../decisions/campaign";
 import { judgeLink } from "../decisions/hosts";
 import { campaignPolicy } from "./campaign-policy";
 
@@ -31,16 +31,13 @@ export const cardLinksPolicy = campaignPolicy<Config>({
     },
   },
   check(inputs, name, config) {
-    const refused = cardLinks(cardOf(inputs))
+    const refused = cardLinks(inputs.pushContent)
       .map((link) => ({ link, verdict: judgeLink(link.url, config.allowedHosts, config.allowedSchemes) }))
       .filter(({ verdict }) => !verdict.allowed);
     if (refused.length === 0) return undefined;
     const listed = refused
       .slice(0, 5)
-      .map(
-        ({ link, verdict }) =>
-          `pushContent.${link.path}: ${JSON.stringify(link.url)} ${verdict.allowed ? "" : verdict.why}`,
-      )
+      .map(({ link, verdict }) => `${link.path}: ${JSON.stringify(link.url)} ${verdict.allowed ? "" : verdict.why}`)
       .join("; ");
     const more = refused.length > 5 ? ` (and ${refused.length - 5} more)` : "";
     return (

@@ -64,6 +64,17 @@ const sameDay = Object.fromEntries(
   ]),
 );
 
+/**
+ * A card the card model refuses (an element without a tag), for the card-checks policy. In a preview of its own:
+ * the provider's own check fails this card too, and a failed check was seen to stop the preview before the engine
+ * had analyzed every other campaign. Only in the TypeScript program; the unit tests cover the plugin's token.
+ */
+const untagged = {
+  broken: campaign("CHG-7: Card", {
+    pushContent: card("Read the notes.", [{ text: { tag: "plain_text", content: "x" } }]),
+  }),
+};
+
 const mandatory: Record<string, string> = {
   everyone: "approval-for-everyone",
   night: "send-in-working-hours",
@@ -137,6 +148,20 @@ describe("the policy pack on a TypeScript program (dynamic resource)", () => {
     expect(analyze.code).not.toBe(0);
     expect(analyze.output).toMatch(/approval-for-everyone[^]*?Campaign "everyone"/);
     expect(emulator.requests).toEqual([]);
+  });
+
+  it("card-checks: a card the model refuses fails the preview, naming policy, campaign and path", async () => {
+    await project.setCampaigns({ ...compliant, ...untagged });
+    emulator.clearRequests();
+    const preview = await project.run(["preview", "--policy-pack", pack]);
+    expect(preview.code).not.toBe(0);
+    // The policy's finding ("path: message (rule)"), not the provider's check failure, which fails the preview too.
+    expect(preview.output).toMatch(/\[mandatory\] {2}card-checks[^]*?Campaign "broken" \(jobName "CHG-7: Card"\) has/);
+    expect(preview.output).toMatch(
+      /Campaign "broken"[^]*?pushContent\.elements\[1\]: has no "tag"[^]*?\(element-tag\)/,
+    );
+    expect(preview.output).not.toMatch(/\[mandatory\] {2}(?!card-checks)/);
+    expect(writes()).toEqual([]);
   });
 });
 

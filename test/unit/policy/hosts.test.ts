@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { cardLinks } from "../../../policy/decisions/card-links";
+import { cardLinks } from "pulumi-feishu-helpdesk/client";
 import { hostAllowed, judgeLink } from "../../../policy/decisions/hosts";
 
 const allowed = ["example.com", "feishu.cn"];
@@ -50,6 +50,7 @@ describe("links as a browser reads them", () => {
   });
 });
 
+// The card model's walker (issue 17), as card-links-allowed-hosts reads it: paths from pushContent.
 describe("the links in a card", () => {
   it("finds buttons, multi_url, markdown and <a href> with their paths", () => {
     const card = {
@@ -65,11 +66,11 @@ describe("the links in a card", () => {
       ],
     };
     expect(cardLinks(card)).toEqual([
-      { path: "elements[0].text.content", url: "https://docs.example.com/vpn" },
-      { path: "elements[1].actions[0].url", url: "https://evil.io" },
-      { path: "elements[1].actions[0].multi_url.url", url: "" },
-      { path: "elements[1].actions[0].multi_url.android_url", url: "https://a.example.com" },
-      { path: "elements[2].content", url: "https://example.com.evil.io/" },
+      { path: "pushContent.elements[0].text.content", url: "https://docs.example.com/vpn" },
+      { path: "pushContent.elements[1].actions[0].url", url: "https://evil.io" },
+      // An empty multi_url target is no link (the old walker listed it as one): the card model leaves it out.
+      { path: "pushContent.elements[1].actions[0].multi_url.android_url", url: "https://a.example.com" },
+      { path: "pushContent.elements[2].content", url: "https://example.com.evil.io/" },
     ]);
   });
 

@@ -5,28 +5,7 @@ import { cardLinksPolicy } from "../../../policy/policies/card-links";
 import { jobNamePattern } from "../../../policy/policies/job-name";
 import { mentionEveryone } from "../../../policy/policies/mention-everyone";
 import { workingHoursPolicy } from "../../../policy/policies/working-hours";
-
-// @pulumi/policy's proxy over a resource's inputs, and its sentinel for a value unknown at preview (what its
-// deserializer puts there); internal to it, so without types.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { UnknownValueError, unknownCheckingProxy, unknownStringValue } = require("@pulumi/policy/proxy") as {
-  UnknownValueError: new () => Error;
-  unknownCheckingProxy: (props: object) => Record<string, unknown>;
-  unknownStringValue: unknown;
-};
-
-const DYNAMIC = "pulumi-nodejs:dynamic/feishu-helpdesk:HelpdeskNotification";
-const PLUGIN = "feishu-helpdesk:index:HelpdeskNotification";
-
-/** Runs a policy on one resource as @pulumi/policy would: proxied inputs, the config's defaults. */
-function violations(policy: ResourceValidationPolicy, props: Record<string, unknown>, type = DYNAMIC): string[] {
-  const found: string[] = [];
-  const validate = policy.validateResource as (args: unknown, report: (message: string) => void) => void;
-  validate({ type, name: "q3", urn: "urn:q3", props: unknownCheckingProxy(props), getConfig: () => ({}) }, (message) =>
-    found.push(message),
-  );
-  return found;
-}
+import { DYNAMIC, PLUGIN, UnknownValueError, unknownStringValue, violations } from "./run-policy";
 
 const card = { elements: [{ tag: "div", text: { tag: "lark_md", content: "Hello" } }] };
 const base = {
