@@ -97,4 +97,14 @@ describe("preview checks the card (native plugin, YAML program)", () => {
       expect(emulator.notifications()).toEqual([]);
     },
   );
+
+  it("up stores the card as text in cardText, as the dynamic resource does", async () => {
+    const card = { header: { title: { tag: "plain_text", content: "VPN" } }, elements: [hi] };
+    const campaigns = { fine: { ...validCampaign, pushContent: card } };
+    fs.writeFileSync(path.join(project.dir, "Pulumi.yaml"), yamlCampaignsProgram("yaml-campaigns", campaigns));
+    await project.up();
+    const [state] = await project.notificationsInState("feishu-helpdesk:index:HelpdeskNotification");
+    expect(state.outputs?.cardText).toBe("### VPN\n\nHi");
+    await project.destroy();
+  });
 });
