@@ -143,6 +143,12 @@ export class HelpdeskNotification extends pulumi.CustomResource {
   declare readonly approvalSubmitted: pulumi.Output<boolean | undefined>;
   /** Feishu approved it at once when it was submitted. */
   declare readonly approvalGranted: pulumi.Output<boolean | undefined>;
+  /**
+   * The card (`pushContent`) as Markdown text, as `renderCardText` renders it: the header's title, the
+   * text, fields, buttons and links, to read in `pulumi stack output` or a review. Computed by the provider
+   * from the card as stored; never sent to Feishu.
+   */
+  declare readonly cardText: pulumi.Output<string>;
 
   /**
    * @param name The unique name of the resource.

@@ -1,4 +1,5 @@
 import { FeishuHelpdeskError } from "../client/errors/feishu-helpdesk-error";
+import { renderCardText } from "../card/render-text";
 import { blankInputs, definedOf, recordOf, withLists } from "./stored-state";
 import { NotificationGoneError } from "./errors/gone-error";
 import { FeishuOutcomeUnknownError } from "../client/errors/feishu-outcome-unknown-error";
@@ -342,6 +343,7 @@ export class NotificationOperations {
         isDraft: status === 0,
         stage: status === 0 ? "draft" : "unknown",
         ...record,
+        cardText: renderCardText(known.pushContent),
       };
     }
   }

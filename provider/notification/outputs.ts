@@ -1,3 +1,4 @@
+import { renderCardText } from "../card/render-text";
 import type { FetchedNotification } from "../client/helpdesk-client";
 import type { WireNotificationUser } from "../client/wire-types";
 import { inputProperties, type NormalizedNotificationInputs } from "./fields";
@@ -46,6 +47,11 @@ export type NotificationServerFields = {
   readonly approvalSubmitted?: boolean;
   /** Feishu approved it at once when it was submitted (`has_access`). */
   readonly approvalGranted?: boolean;
+  /**
+   * The card (`pushContent`) rendered as Markdown text by `renderCardText`, to read in
+   * `pulumi stack output` or a review. Computed by the provider from the stored card, never sent to Feishu.
+   */
+  readonly cardText: string;
 };
 
 /**
@@ -68,6 +74,7 @@ export const serverFieldNames = {
   stage: undefined,
   approvalSubmitted: undefined,
   approvalGranted: undefined,
+  cardText: undefined,
 } as const satisfies Record<keyof NotificationServerFields, undefined>;
 
 /** A resource's full outputs: its inputs (as Feishu now holds them) and the server's fields. */
@@ -89,6 +96,7 @@ export function stateFromLive(
   const live = fetched.notification;
   // A draft has no review in progress, whatever was submitted before (it may have been withdrawn).
   const approval = live.status === 0 ? {} : record;
+  const inputs = inputsFromWire(live, previous);
   // Every server field, each named: leaving one out fails tsc (an optional one could otherwise be forgotten).
   const server = {
     notificationId: live.id,
@@ -107,8 +115,9 @@ export function stateFromLive(
     stage: stageOf(live, approval, fetched.serverTime),
     approvalSubmitted: approval.approvalSubmitted,
     approvalGranted: approval.approvalGranted,
+    cardText: renderCardText(inputs.pushContent),
   } satisfies Record<keyof NotificationServerFields, unknown>;
-  return dropUndefined({ ...inputsFromWire(live, previous), ...server });
+  return dropUndefined({ ...inputs, ...server });
 }
 
 /**

@@ -86,6 +86,7 @@ export const notificationServerTypes = {
   stage: ref(typeNames.stage),
   approvalSubmitted: boolean,
   approvalGranted: boolean,
+  cardText: string,
 } as const satisfies Record<keyof NotificationServerFields, SchemaType>;
 
 /** A user, as a campaign's outputs show it (createUser, updateUser). */
