@@ -86,8 +86,13 @@ describe("the release workflow", () => {
 
   it("build job as written: every artefact at package.json's version; a stray version fails the check", async () => {
     const out = path.join(scratch, "release");
+    // In a clone of the committed tree: the job's `npm run build` empties dist/, which the engine
+    // tests running beside this one load (they failed with "Cannot find module" when it ran in the repo).
+    const checkout = path.join(scratch, "build-checkout");
+    execFileSync("git", ["clone", "--quiet", "--depth", "1", `file://${repo}`, checkout]);
+    fs.symlinkSync(path.join(repo, "node_modules"), path.join(checkout, "node_modules"));
     const started = Date.now();
-    const transcript = await runJob("build", repo, `v${pluginVersion}`, { RELEASE_DIR: out });
+    const transcript = await runJob("build", checkout, `v${pluginVersion}`, { RELEASE_DIR: out });
     const listing = fs
       .readdirSync(out)
       .map(
@@ -118,8 +123,8 @@ describe("the release workflow", () => {
       `pulumi_feishu_helpdesk-${pluginVersion}-py3-none-any.whl`,
       `pulumi_feishu_helpdesk-${pluginVersion}.tar.gz`,
     ]);
-    expect(fs.readFileSync(path.join(repo, "summary.md"), "utf8")).toContain("linux-amd64.tar.gz");
-    fs.rmSync(path.join(repo, "summary.md"));
+    expect(fs.readFileSync(path.join(checkout, "summary.md"), "utf8")).toContain("linux-amd64.tar.gz");
+    fs.rmSync(path.join(checkout, "summary.md"));
     const windows = execFileSync(
       "tar",
       ["-tzf", path.join(out, `pulumi-resource-feishu-helpdesk-v${pluginVersion}-windows-arm64.tar.gz`)],
