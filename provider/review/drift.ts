@@ -42,6 +42,7 @@ const isCampaign = (type: string) => /:Helpdesk(Notification|BotMessage)$/.test(
 /** Bookkeeping fields of the provider and engine, not campaign properties. */
 const ignored = new Set(["__provider", "__urn", "urn", "id"]);
 const cardFields = new Set(["pushContent", "content"]);
+const CARD_BELOW = "(the card: its diff is below)";
 
 function show(value: unknown): string {
   if (holdsSecret(value)) return HIDDEN;
@@ -61,7 +62,9 @@ function changedProperties(before: ResourceState, after: ResourceState): Drifted
       const [a, b] = [before[side][key], after[side][key]];
       if (JSON.stringify(a) === JSON.stringify(b)) continue;
       seen.add(key);
-      out.push({ property: key, inState: show(a), inFeishu: show(b) });
+      // A card is a page of JSON: the report shows its text diff instead.
+      const card = cardFields.has(key) && !holdsSecret(a) && !holdsSecret(b);
+      out.push({ property: key, inState: card ? CARD_BELOW : show(a), inFeishu: card ? CARD_BELOW : show(b) });
     }
   }
   return out;

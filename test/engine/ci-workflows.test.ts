@@ -170,7 +170,12 @@ describe("the CI pipelines in examples/ci", () => {
   it("GitHub: reviews a pull request in one comment, updated on the next push; applies on main; audits", async () => {
     const { emulator } = stack;
     // A person quoting the marker: never the comment the workflow edits.
-    api.comments.push({ id: 1, body: "<!-- feishu-helpdesk-review --> quoted by a person", userType: "User", authorId: 1 });
+    api.comments.push({
+      id: 1,
+      body: "<!-- feishu-helpdesk-review --> quoted by a person",
+      userType: "User",
+      authorId: 1,
+    });
     emulator.clearRequests();
     expect((await runGitHubJob("preview")).failed).toBe(false);
     const review = file("review.md");
@@ -260,7 +265,12 @@ describe("the CI pipelines in examples/ci", () => {
     const github = await runGitHubJob("drift");
     expect(github.failed).toBe(true);
     const report = file("drift.md");
-    fs.writeFileSync(path.join(repo, ".pulumi-local", "drift-report.md"), report); // for the closing note
+    // Kept for the closing note and the unit tests' fixture.
+    fs.writeFileSync(path.join(repo, ".pulumi-local", "drift-report.md"), report);
+    fs.copyFileSync(
+      path.join(stack.project.dir, "refresh.json"),
+      path.join(repo, ".pulumi-local", "drift-refresh.json"),
+    );
     expect(report).toContain("#### `q3-vpn-reminder` Q3 VPN client upgrade reminder: changed outside code");
     expect(report).toContain("| jobName | Q3 VPN client upgrade reminder | Q3 VPN reminder \\(edited\\) |");
     expect(report).toMatch(/\| stage \| draft \| approved \|/);

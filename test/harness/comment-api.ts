@@ -45,7 +45,7 @@ export async function startCommentApi(): Promise<{
     req.on("end", () => {
       const url = new URL(req.url ?? "/", "http://stand-in");
       const form = req.headers["content-type"]?.includes("x-www-form-urlencoded");
-      const body = raw === "" ? undefined : form ? new URLSearchParams(raw).get("body") ?? undefined : parseBody(raw);
+      const body = raw === "" ? undefined : form ? (new URLSearchParams(raw).get("body") ?? undefined) : parseBody(raw);
       requests.push({
         method: req.method ?? "",
         path: url.pathname,
