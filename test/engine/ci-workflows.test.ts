@@ -6,7 +6,7 @@ import { EmulatorStatus } from "../../emulator";
 import { HelpdeskClient } from "../../provider";
 import { type RecordedRequest, startCommentApi } from "../harness/comment-api";
 import { emulatedStack } from "../harness/emulated-stack";
-import type { PulumiProject, PulumiRun } from "../harness/pulumi-project";
+import type { PulumiRun } from "../harness/pulumi-project";
 
 // The pipelines in examples/ci/, run as written against the emulator: every command of the
 // preview, up, audit and drift jobs, in order, in a copy of examples/scheduled-campaign. What a
@@ -137,6 +137,13 @@ describe("the CI pipelines in examples/ci", () => {
     return { failed, runs };
   }
   const project = () => stack.project;
+  /** A job that must succeed: throws with the failed step's output otherwise. */
+  const succeeds = async (job: string) => {
+    const { failed, runs } = await runGitHubJob(job);
+    const bad = runs.find((r) => r.code !== 0);
+    if (failed) throw new Error(`job ${job} failed (exit ${bad?.code}):\n${bad?.output}`);
+    return runs;
+  };
   const file = (name: string) => fs.readFileSync(path.join(stack.project.dir, name), "utf8");
 
   /** Runs a GitLab job's script then, whatever became of it, its after_script, as the runner would. */
@@ -177,7 +184,7 @@ describe("the CI pipelines in examples/ci", () => {
       authorId: 1,
     });
     emulator.clearRequests();
-    expect((await runGitHubJob("preview")).failed).toBe(false);
+    await succeeds("preview");
     const review = file("review.md");
     expect(review).toMatch(/^<!-- feishu-helpdesk-review -->\n### Feishu Helpdesk campaigns · stack `test`/);
     expect(review).toContain("| `q3-vpn-reminder` Q3 VPN client upgrade reminder | create | new |");
@@ -189,13 +196,13 @@ describe("the CI pipelines in examples/ci", () => {
     expect(api.requests.every((r) => r.authorization === "Bearer ghs_test-token")).toBe(true);
     expect(emulator.notifications()).toEqual([]); // a preview changes nothing
 
-    expect((await runGitHubJob("up")).failed).toBe(false);
+    await succeeds("up");
     expect(emulator.notifications()).toEqual([
       expect.objectContaining({ job_name: "Q3 VPN client upgrade reminder", status: 0 }),
     ]);
 
     api.requests.length = 0;
-    expect((await runGitHubJob("preview")).failed).toBe(false);
+    await succeeds("preview");
     const again = file("review.md");
     expect(again).toContain("**1 unchanged**");
     // The same comment, edited: no second one, the person's untouched.
@@ -210,7 +217,7 @@ describe("the CI pipelines in examples/ci", () => {
 
     // The nightly audit: the state against the pack, no call to Feishu.
     emulator.clearRequests();
-    const { runs } = await runGitHubJob("audit");
+    const runs = await succeeds("audit");
     expect(runs[0].output).toMatch(/feishu-helpdesk-guardrails[^]*job-name-pattern/);
     expect(emulator.requests).toEqual([]);
     // Five engine runs, each starting the policy pack: longer than the default on a loaded 2-core runner.
