@@ -44,8 +44,9 @@ export async function startCommentApi(): Promise<{
     req.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
     req.on("end", () => {
       const url = new URL(req.url ?? "/", "http://stand-in");
-      const form = req.headers["content-type"]?.includes("x-www-form-urlencoded");
-      const body = raw === "" ? undefined : form ? (new URLSearchParams(raw).get("body") ?? undefined) : parseBody(raw);
+      // GitHub takes JSON (sent with Content-Type: application/json), GitLab a form field.
+      const json = req.headers["content-type"]?.startsWith("application/json");
+      const body = raw === "" ? undefined : json ? parseBody(raw) : (new URLSearchParams(raw).get("body") ?? undefined);
       requests.push({
         method: req.method ?? "",
         path: url.pathname,
