@@ -204,7 +204,7 @@ describe("the CI pipelines in examples/ci", () => {
     api.requests.length = 0;
     await succeeds("preview");
     const again = file("review.md");
-    expect(again).toContain("**1 unchanged**");
+    expect(again).toContain("1 unchanged: `q3-vpn-reminder` Q3 VPN client upgrade reminder.");
     // The same comment, edited: no second one, the person's untouched.
     expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
       "GET /repos/acme/campaigns/issues/7/comments",
@@ -239,7 +239,7 @@ describe("the CI pipelines in examples/ci", () => {
     const preview = await runGitLabJob("preview");
     expect(preview?.code).toBe(0);
     const review = file("review.md");
-    expect(review).toContain("**1 unchanged**");
+    expect(review).toContain("1 unchanged: `q3-vpn-reminder`");
     expect(sent(api.requests, "POST")).toEqual([review]);
     expect(api.requests.every((r) => r.privateToken === "glpat-test-token")).toBe(true);
     // The next push's after_script: the same note, updated.
@@ -248,7 +248,7 @@ describe("the CI pipelines in examples/ci", () => {
     expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
       "GET /api/v4/user",
       "GET /api/v4/projects/12/merge_requests/5/notes",
-      "PUT /api/v4/projects/12/merge_requests/5/notes/1000",
+      `PUT /api/v4/projects/12/merge_requests/5/notes/${api.comments[0].id}`,
     ]);
     expect(api.comments).toHaveLength(1);
     expect((await runGitLabJob("up"))?.code).toBe(0);
@@ -271,6 +271,7 @@ describe("the CI pipelines in examples/ci", () => {
 
     const github = await runGitHubJob("drift");
     expect(github.failed).toBe(true);
+    if (!fs.existsSync(path.join(stack.project.dir, "drift.md"))) throw new Error(github.runs[0].output);
     const report = file("drift.md");
     // Kept for the closing note and the unit tests' fixture.
     fs.writeFileSync(path.join(repo, ".pulumi-local", "drift-report.md"), report);
