@@ -111,7 +111,13 @@ export function reviewDrift(refreshJson: string): DriftResult {
     if (properties.length === 0) continue;
     drifted.push({ ...base, how: "changed", properties, cardDiff: cardDiffOf(old, step.newState) });
   }
-  return { drifted, stack: preview.stack, markdown: renderDrift(drifted, preview.stack) };
+  // The engine also diffs the program against what it read: a refusal there (e.g. an approved campaign
+  // whose code differs) is part of the story, so the report quotes it.
+  const errors = preview.diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
+  const markdown = renderDrift(drifted, preview.stack);
+  const quoted =
+    errors.length === 0 ? "" : `\n**The refresh also reported:**\n\n${errors.map((e) => fenced(e)).join("\n\n")}\n`;
+  return { drifted, stack: preview.stack, markdown: markdown + quoted };
 }
 
 /** The drift report: one section per campaign changed outside code, with a table of its properties. */
