@@ -114,7 +114,10 @@ export function reviewDrift(refreshJson: string): DriftResult {
   // The engine also diffs the program against what it read: a refusal there (e.g. an approved campaign
   // whose code differs) is part of the story, so the report quotes it.
   const errors = preview.diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
-  const markdown = renderDrift(drifted, preview.stack);
+  const markdown =
+    drifted.length === 0 && errors.length > 0
+      ? renderDrift(drifted, preview.stack).replace(/No drift:.*\n/, "No property changes in the refresh's steps.\n")
+      : renderDrift(drifted, preview.stack);
   const quoted =
     errors.length === 0 ? "" : `\n**The refresh also reported:**\n\n${errors.map((e) => fenced(e)).join("\n\n")}\n`;
   return { drifted, stack: preview.stack, markdown: markdown + quoted };
