@@ -58,6 +58,11 @@ export { clientOptionsFromSettings } from "./pulumi/settings-for-client";
 export {
   type CampaignReview,
   COMMENT_MARKER,
+  DRIFT_MARKER,
+  type DriftedCampaign,
+  type DriftedProperty,
+  type DriftResult,
+  reviewDrift,
   reviewPreview,
   type ReviewInput,
   ReviewInputError,

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import * as fs from "node:fs";
 import { parseArgs } from "node:util";
+import { reviewDrift } from "./drift";
 import { reviewPreview } from "./review";
 import { ReviewInputError } from "./review-input-error";
 
@@ -16,10 +17,13 @@ full HTML report with each campaign's card before and after. Secrets are never s
   --limit <n>               the most characters the comment may have (default 65000)
   --time-zone <zone>        the helpdesk's IANA time zone for send times (default: $FEISHU_HELPDESK_TIME_ZONE or UTC)
   --report-location <text>  where readers find the HTML report, said when the comment leaves something out
+  --drift                   read \`pulumi refresh --preview-only --json\` instead and write the drift report
+                            (each campaign changed outside code, and which properties) to --markdown
   --help
 
 Exits 0 once both are written (a failed preview is reported, not an exit code: the pipeline's
-preview step fails the job), 2 when the input or an option is not usable.
+preview step fails the job), 2 when the input or an option is not usable. With --drift: 0 when
+nothing drifted, 1 when a campaign changed outside code (the report is written either way).
 `;
 
 function main(argv: string[]): number {
@@ -33,12 +37,19 @@ function main(argv: string[]): number {
       limit: { type: "string" },
       "time-zone": { type: "string" },
       "report-location": { type: "string" },
+      drift: { type: "boolean" },
       help: { type: "boolean" },
     },
   });
   if (values.help) {
     process.stdout.write(usage);
     return 0;
+  }
+  if (values.drift) {
+    const drift = reviewDrift(fs.readFileSync(values.preview ?? 0, "utf8"));
+    if (values.markdown) fs.writeFileSync(values.markdown, drift.markdown);
+    else process.stdout.write(drift.markdown);
+    return drift.drifted.length > 0 ? 1 : 0;
   }
   const limit = values.limit === undefined ? undefined : Number(values.limit);
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1000))

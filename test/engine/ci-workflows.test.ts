@@ -2,13 +2,17 @@ import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse } from "yaml";
+import { EmulatorStatus } from "../../emulator";
+import { HelpdeskClient } from "../../provider";
+import { type RecordedRequest, startCommentApi } from "../harness/comment-api";
 import { emulatedStack } from "../harness/emulated-stack";
-import type { PulumiProject, PulumiRun } from "../harness/pulumi-project";
+import type { PulumiRun } from "../harness/pulumi-project";
 
 // The pipelines in examples/ci/, run as written against the emulator: every command of the
-// preview and up jobs, in order, in a copy of examples/scheduled-campaign. What a runner
-// provides is provided here instead: the Pulumi CLI (the engine on PATH) and the installed
-// dependencies (the repo's node_modules), so the steps that install them are the only ones left out.
+// preview, up, audit and drift jobs, in order, in a copy of examples/scheduled-campaign. What a
+// runner provides is provided here instead: the Pulumi CLI (the engine on PATH), the installed
+// dependencies (the repo's node_modules, and the review command's bin as `npm ci` links it) and
+// the comment APIs (a loopback stand-in that records what it is sent).
 const repo = path.resolve(__dirname, "..", "..");
 const github = path.join(repo, "examples", "ci", "github", "feishu-helpdesk.yml");
 const gitlab = path.join(repo, "examples", "ci", "gitlab", ".gitlab-ci.yml");
@@ -16,6 +20,8 @@ const providedByTheTest = new Set(["install-pulumi", "install-dependencies"]);
 
 interface GitHubStep {
   readonly id?: string;
+  readonly if?: string;
+  readonly env?: Record<string, string>;
   readonly uses?: string;
   readonly run?: string;
 }
@@ -29,17 +35,44 @@ interface GitLabJob {
   readonly after_script?: string[];
 }
 
-/** `${{ secrets.X }}` and `${{ vars.X }}` from the given tables; any other expression fails the test. */
-function evaluate(value: string, context: { secrets: Record<string, string>; vars: Record<string, string> }): string {
-  return value.replace(/\$\{\{\s*(secrets|vars)\.(\w+)\s*\}\}/g, (_, table: "secrets" | "vars", name: string) => {
+type Context = Record<"secrets" | "vars" | "github", Record<string, string>>;
+
+/** `${{ secrets.X }}`, `${{ vars.X }}` and `${{ github.x.y }}` from the given tables; any other expression fails. */
+function evaluate(value: string, context: Context): string {
+  const out = value.replace(/\$\{\{\s*(secrets|vars|github)\.([\w.]+)\s*\}\}/g, (_, table: keyof Context, name) => {
     return context[table][name] ?? "";
+  });
+  expect(out).not.toContain("${{");
+  return out;
+}
+
+/**
+ * A step's `if:` as the runner decides it, for the forms the workflow uses: none (run while the
+ * job succeeds), or `always()` and'ed with `steps.<id>.outcome ==|!= '<value>'`.
+ */
+function shouldRun(condition: string | undefined, failed: boolean, outcomes: Map<string, string>): boolean {
+  if (condition === undefined) return !failed;
+  const parts = condition.split("&&").map((p) => p.trim());
+  return parts.every((part) => {
+    if (part === "always()") return true;
+    const m = part.match(/^steps\.([\w-]+)\.outcome (==|!=) '(\w+)'$/);
+    if (!m) throw new Error(`the test does not know the condition ${part}`);
+    const outcome = outcomes.get(m[1]) ?? "skipped";
+    return m[2] === "==" ? outcome === m[3] : outcome !== m[3];
   });
 }
 
+/** The comment bodies the stand-in was sent, by method. */
+const sent = (requests: readonly RecordedRequest[], method: string) =>
+  requests.filter((r) => r.method === method).map((r) => r.body);
+
 describe("the CI pipelines in examples/ci", () => {
   const stack = emulatedStack("examples/scheduled-campaign");
-  let context: { secrets: Record<string, string>; vars: Record<string, string> };
+  const workflow = parse(fs.readFileSync(github, "utf8")) as GitHubWorkflow;
+  const pipeline = parse(fs.readFileSync(gitlab, "utf8")) as Record<string, GitLabJob>;
+  let context: Context;
   let scratch: string;
+  let api: Awaited<ReturnType<typeof startCommentApi>>;
 
   beforeAll(async () => {
     const { credentials, emulator, project } = stack;
@@ -60,9 +93,77 @@ describe("the CI pipelines in examples/ci", () => {
         FEISHU_APP_ID: credentials.appId,
         FEISHU_HELPDESK_ID: credentials.helpdeskId,
       },
+      github: { token: "ghs_test-token", "event.pull_request.number": "7" },
     };
     scratch = fs.mkdtempSync(path.join(project.dir, "..", "runner-"));
+    // What `npm ci` links in a repository that depends on pulumi-feishu-helpdesk.
+    const bin = path.join(project.dir, "node_modules", ".bin");
+    fs.mkdirSync(bin, { recursive: true });
+    const cli = path.join(repo, "dist", "provider", "review", "cli.js");
+    fs.writeFileSync(path.join(bin, "feishu-helpdesk-review"), `#!/bin/sh\nexec node ${cli} "$@"\n`, { mode: 0o755 });
+    api = await startCommentApi();
   });
+  afterAll(() => api?.close());
+
+  /** Runs a GitHub job's `run` steps as written, as the runner would: after a failure, only `always()` steps. */
+  async function runGitHubJob(job: string): Promise<{ failed: boolean; runs: PulumiRun[] }> {
+    const { env = {}, steps } = workflow.jobs[job];
+    const jobEnv = Object.fromEntries(
+      Object.entries({ ...workflow.env, ...env }).map(([key, value]) => [key, evaluate(String(value), context)]),
+    );
+    const runnerEnv = {
+      GITHUB_STEP_SUMMARY: path.join(scratch, "summary.md"),
+      GITHUB_PATH: path.join(scratch, "path"),
+      GITHUB_OUTPUT: path.join(scratch, "output"),
+      GITHUB_API_URL: api.url,
+      GITHUB_SERVER_URL: "https://github.example",
+      GITHUB_REPOSITORY: "acme/campaigns",
+      GITHUB_RUN_ID: "101",
+    };
+    const outcomes = new Map<string, string>();
+    const runs: PulumiRun[] = [];
+    let failed = false;
+    for (const step of steps) {
+      if (step.run === undefined || providedByTheTest.has(step.id ?? "")) continue;
+      if (!shouldRun(step.if, failed, outcomes)) continue;
+      // Expressions in scripts are a script-injection risk; the workflow keeps them in env.
+      expect(step.run).not.toContain("${{");
+      const stepEnv = Object.fromEntries(Object.entries(step.env ?? {}).map(([k, v]) => [k, evaluate(v, context)]));
+      const run = await project().shell(step.run, { ...jobEnv, ...runnerEnv, ...stepEnv });
+      runs.push(run);
+      if (step.id) outcomes.set(step.id, run.code === 0 ? "success" : "failure");
+      failed ||= run.code !== 0;
+    }
+    return { failed, runs };
+  }
+  const project = () => stack.project;
+  /** A job that must succeed: throws with the failed step's output otherwise. */
+  const succeeds = async (job: string) => {
+    const { failed, runs } = await runGitHubJob(job);
+    const bad = runs.find((r) => r.code !== 0);
+    if (failed) throw new Error(`job ${job} failed (exit ${bad?.code}):\n${bad?.output}`);
+    return runs;
+  };
+  const file = (name: string) => fs.readFileSync(path.join(stack.project.dir, name), "utf8");
+
+  /** Runs a GitLab job's script then, whatever became of it, its after_script, as the runner would. */
+  async function runGitLabJob(name: string, only?: "after_script") {
+    const env: Record<string, string> = {
+      ...context.secrets,
+      ...context.vars,
+      GITLAB_API_TOKEN: "glpat-test-token",
+      CI_API_V4_URL: `${api.url}/api/v4`,
+      CI_PROJECT_ID: "12",
+      CI_MERGE_REQUEST_IID: "5",
+      CI_JOB_URL: "https://gitlab.example/acme/campaigns/-/jobs/77",
+    };
+    // The template's before_script only installs the CLI and the dependencies (provided here).
+    const { script = [], after_script = [] } = pipeline[name];
+    const run = only ? undefined : await project().shell(script.join("\n"), env);
+    const after = after_script.length > 0 ? await project().shell(after_script.join("\n"), env) : undefined;
+    if (after && after.code !== 0) throw new Error(`after_script of ${name} exited ${after.code}:\n${after.output}`);
+    return run;
+  }
 
   it("the GitHub Actions workflow passes actionlint", () => {
     const actionlint = execFileSync("bash", [path.join(repo, "scripts", "ensure-actionlint")], {
@@ -73,97 +174,121 @@ describe("the CI pipelines in examples/ci", () => {
     expect(execFileSync(actionlint, ["-no-color", github], { encoding: "utf8" })).toBe("");
   });
 
-  describe("GitHub Actions", () => {
-    const workflow = parse(fs.readFileSync(github, "utf8")) as GitHubWorkflow;
-
-    /** Runs a job's `run` steps as written, as the runner would; stops at the first failure. */
-    async function runJob(project: PulumiProject, job: string): Promise<PulumiRun[]> {
-      const { env = {}, steps } = workflow.jobs[job];
-      const jobEnv = Object.fromEntries(
-        Object.entries({ ...workflow.env, ...env }).map(([key, value]) => [key, evaluate(String(value), context)]),
-      );
-      const runnerEnv = {
-        GITHUB_STEP_SUMMARY: path.join(scratch, "summary.md"),
-        GITHUB_PATH: path.join(scratch, "path"),
-        GITHUB_OUTPUT: path.join(scratch, "output"),
-      };
-      const runs: PulumiRun[] = [];
-      for (const step of steps) {
-        if (step.run === undefined || providedByTheTest.has(step.id ?? "")) continue;
-        // Expressions in scripts are a script-injection risk; the workflow keeps them in env.
-        expect(step.run).not.toContain("${{");
-        const run = await project.shell(step.run, { ...jobEnv, ...runnerEnv });
-        runs.push(run);
-        if (run.code !== 0) throw new Error(`step ${step.id ?? step.run} exited ${run.code}:\n${run.output}`);
-      }
-      return runs;
-    }
-
-    it("previews on a pull request (posting the output), applies on main, then previews no change", async () => {
-      const { emulator, project } = stack;
-      emulator.clearRequests();
-      await runJob(project, "preview");
-      const comment = fs.readFileSync(path.join(project.dir, "preview.md"), "utf8");
-      expect(comment).toContain("`pulumi preview` of stack `test`");
-      expect(comment).toMatch(
-        /\+ pulumi-nodejs:dynamic\/feishu-helpdesk:HelpdeskNotification: \(create\)\s+\[urn=\S+::q3-vpn-reminder\]/,
-      );
-      expect(comment).toMatch(/2 to create/);
-      // The guardrails ran: the example's job name has no change-ticket prefix, an advisory finding.
-      expect(comment).toMatch(/feishu-helpdesk-guardrails[^]*\[advisory\] {2}job-name-pattern/);
-      expect(fs.readFileSync(path.join(scratch, "summary.md"), "utf8")).toContain(comment);
-      expect(emulator.notifications()).toEqual([]); // a preview changes nothing
-
-      await runJob(project, "up");
-      expect(emulator.notifications()).toEqual([
-        expect.objectContaining({ job_name: "Q3 VPN client upgrade reminder", status: 0 }),
-      ]);
-
-      await runJob(project, "preview");
-      expect(fs.readFileSync(path.join(project.dir, "preview.md"), "utf8")).toMatch(/2 unchanged/);
-
-      // The nightly audit: the state against the pack, no call to Feishu.
-      emulator.clearRequests();
-      const [audit] = await runJob(project, "audit");
-      expect(audit.output).toMatch(/feishu-helpdesk-guardrails[^]*job-name-pattern/);
-      expect(emulator.requests).toEqual([]);
-      // Five engine runs, each starting the policy pack: longer than the default on a loaded 2-core runner.
-    }, 600_000);
-  });
-
-  describe("GitLab CI", () => {
-    const pipeline = parse(fs.readFileSync(gitlab, "utf8")) as Record<string, GitLabJob>;
-
-    it("has a merge-request preview and a default-branch up, both from the shared install template", () => {
-      expect(pipeline.preview.extends).toBe(".pulumi");
-      expect(pipeline.up.extends).toBe(".pulumi");
-      expect(JSON.stringify(pipeline.preview)).toContain("merge_request_event");
-      expect(JSON.stringify(pipeline.up)).toContain("$CI_DEFAULT_BRANCH");
-      expect(pipeline.audit.extends).toBe(".pulumi");
-      expect(JSON.stringify(pipeline.audit)).toContain('$CI_PIPELINE_SOURCE == \\"schedule\\"');
+  it("GitHub: reviews a pull request in one comment, updated on the next push; applies on main; audits", async () => {
+    const { emulator } = stack;
+    // A person quoting the marker: never the comment the workflow edits.
+    api.comments.push({
+      id: 1,
+      body: "<!-- feishu-helpdesk-review --> quoted by a person",
+      userType: "User",
+      authorId: 1,
     });
+    emulator.clearRequests();
+    await succeeds("preview");
+    const review = file("review.md");
+    expect(review).toMatch(/^<!-- feishu-helpdesk-review -->\n### Feishu Helpdesk campaigns · stack `test`/);
+    expect(review).toContain("| `q3-vpn-reminder` Q3 VPN client upgrade reminder | create | new |");
+    // Not asserted: the guardrails' advisory finding on the example (job-name-pattern), which the text
+    // preview shows; v3.248.0's `preview --json` prints it nowhere (see examples/ci/README.md).
+    expect(file("review.html")).toContain("<!doctype html>"); // the artifact the upload step keeps
+    expect(fs.readFileSync(path.join(scratch, "summary.md"), "utf8")).toContain(review);
+    expect(sent(api.requests, "POST")).toEqual([review]);
+    expect(api.requests.every((r) => r.authorization === "Bearer ghs_test-token")).toBe(true);
+    expect(emulator.notifications()).toEqual([]); // a preview changes nothing
 
-    it("runs the preview and up scripts as written", async () => {
-      const { emulator, project } = stack;
-      const env: Record<string, string> = {
-        ...Object.fromEntries(Object.entries(context.secrets)),
-        ...Object.fromEntries(Object.entries(context.vars)),
-      };
-      // The template's before_script only installs the CLI and the dependencies (provided here).
-      const job = async (name: string) => {
-        const { script = [], after_script = [] } = pipeline[name];
-        const run = await project.shell([...script, ...after_script].join("\n"), env);
-        if (run.code !== 0) throw new Error(`job ${name} exited ${run.code}:\n${run.output}`);
-        return run;
-      };
-      const before = emulator.notifications().length;
-      const preview = await job("preview");
-      expect(preview.output).toMatch(/1 unchanged|2 unchanged/);
-      expect(fs.readFileSync(path.join(project.dir, "preview.txt"), "utf8")).toMatch(/unchanged/);
-      await job("up");
-      expect(emulator.notifications()).toHaveLength(before);
-      const audit = await job("audit");
-      expect(audit.output).toMatch(/feishu-helpdesk-guardrails[^]*job-name-pattern/);
-    }, 600_000);
+    await succeeds("up");
+    expect(emulator.notifications()).toEqual([
+      expect.objectContaining({ job_name: "Q3 VPN client upgrade reminder", status: 0 }),
+    ]);
+
+    api.requests.length = 0;
+    await succeeds("preview");
+    const again = file("review.md");
+    expect(again).toContain("1 unchanged: `q3-vpn-reminder` Q3 VPN client upgrade reminder.");
+    // The same comment, edited: no second one, the person's untouched.
+    expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      "GET /repos/acme/campaigns/issues/7/comments",
+      "PATCH /repos/acme/campaigns/issues/comments/1000",
+    ]);
+    expect(api.comments.map((c) => [c.id, c.body])).toEqual([
+      [1, "<!-- feishu-helpdesk-review --> quoted by a person"],
+      [1000, again],
+    ]);
+
+    // The nightly audit: the state against the pack, no call to Feishu.
+    emulator.clearRequests();
+    const runs = await succeeds("audit");
+    expect(runs[0].output).toMatch(/feishu-helpdesk-guardrails[^]*job-name-pattern/);
+    expect(emulator.requests).toEqual([]);
+    // Five engine runs, each starting the policy pack: longer than the default on a loaded 2-core runner.
+  }, 600_000);
+
+  it("GitLab: has a merge-request preview, a default-branch up and scheduled audit and drift jobs", () => {
+    for (const job of ["preview", "up", "audit", "drift"]) expect(pipeline[job].extends).toBe(".pulumi");
+    expect(JSON.stringify(pipeline.preview)).toContain("merge_request_event");
+    expect(JSON.stringify(pipeline.up)).toContain("$CI_DEFAULT_BRANCH");
+    expect(JSON.stringify(pipeline.audit)).toContain('$CI_PIPELINE_SOURCE == \\"schedule\\"');
+    expect(JSON.stringify(pipeline.drift)).toContain('$CI_PIPELINE_SOURCE == \\"schedule\\"');
   });
+
+  it("GitLab: runs the preview (one merge-request note, updated), up and audit scripts as written", async () => {
+    const { emulator } = stack;
+    api.comments.length = 0;
+    api.requests.length = 0;
+    const before = emulator.notifications().length;
+    const preview = await runGitLabJob("preview");
+    expect(preview?.code).toBe(0);
+    const review = file("review.md");
+    expect(review).toContain("1 unchanged: `q3-vpn-reminder`");
+    expect(sent(api.requests, "POST")).toEqual([review]);
+    expect(api.requests.every((r) => r.privateToken === "glpat-test-token")).toBe(true);
+    // The next push's after_script: the same note, updated.
+    api.requests.length = 0;
+    await runGitLabJob("preview", "after_script");
+    expect(api.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      "GET /api/v4/user",
+      "GET /api/v4/projects/12/merge_requests/5/notes",
+      `PUT /api/v4/projects/12/merge_requests/5/notes/${api.comments[0].id}`,
+    ]);
+    expect(api.comments).toHaveLength(1);
+    expect((await runGitLabJob("up"))?.code).toBe(0);
+    expect(emulator.notifications()).toHaveLength(before);
+    const audit = await runGitLabJob("audit");
+    expect(audit?.output).toMatch(/feishu-helpdesk-guardrails[^]*job-name-pattern/);
+  }, 600_000);
+
+  it("the scheduled drift jobs name a campaign changed outside code, and how, and fail", async () => {
+    const { credentials, emulator } = stack;
+    // In the Helpdesk console: renamed, then submitted and approved.
+    const [campaign] = emulator.notifications();
+    const client = new HelpdeskClient({ baseUrl: emulator.url, credentials });
+    const id = String(campaign.id);
+    const { push_content, push_type, push_scope_type, user_list, chat_list, ext } = campaign;
+    const edit = { push_content: push_content!, push_type: push_type!, push_scope_type: push_scope_type! };
+    await client.patchNotification(id, { ...edit, user_list, chat_list, ext, job_name: "Q3 VPN reminder (edited)" });
+    emulator.setStatus(id, EmulatorStatus.inReview);
+    emulator.approve(id);
+
+    const github = await runGitHubJob("drift");
+    expect(github.failed).toBe(true);
+    if (!fs.existsSync(path.join(stack.project.dir, "drift.md")))
+      throw new Error(`exit ${github.runs[0].code}: ${github.runs[0].output}\n${file("refresh.json").slice(-2500)}`);
+    const report = file("drift.md");
+    // Kept for the closing note and the unit tests' fixture.
+    fs.writeFileSync(path.join(repo, ".pulumi-local", "drift-report.md"), report);
+    fs.copyFileSync(
+      path.join(stack.project.dir, "refresh.json"),
+      path.join(repo, ".pulumi-local", "drift-refresh.json"),
+    );
+    // v3.248.0's `refresh --preview-only --json` gives each refresh step a newState equal to its oldState
+    // (not what it read), so no property table yet; the program's diff against what it read refuses the
+    // edit of the approved campaign, and the report quotes that, naming it and its new status.
+    expect(report).toMatch(/q3-vpn-reminder: Cannot update push campaign \d+ \("Q3 VPN reminder \(edited\)"\)/);
+    expect(report).toContain("Feishu reports status 2");
+    expect(fs.readFileSync(path.join(scratch, "summary.md"), "utf8")).toContain(report);
+
+    const gitlabRun = await runGitLabJob("drift");
+    expect(gitlabRun?.code).not.toBe(0);
+    expect(gitlabRun?.stdout).toContain(report.trim());
+  }, 600_000);
 });
