@@ -17,13 +17,14 @@ full HTML report with each campaign's card before and after. Secrets are never s
   --limit <n>               the most characters the comment may have (default 65000)
   --time-zone <zone>        the helpdesk's IANA time zone for send times (default: $FEISHU_HELPDESK_TIME_ZONE or UTC)
   --report-location <text>  where readers find the HTML report, said when the comment leaves something out
-  --drift                   read \`pulumi refresh --preview-only --json\` instead and write the drift report
+  --drift                   read \`pulumi preview --refresh --json\` instead and write the drift report
                             (each campaign changed outside code, and which properties) to --markdown
   --help
 
 Exits 0 once both are written (a failed preview is reported, not an exit code: the pipeline's
 preview step fails the job), 2 when the input or an option is not usable. With --drift: 0 when
-nothing drifted, 1 when a campaign changed outside code (the report is written either way).
+nothing drifted, 1 when a campaign changed outside code or the run reported an error (the report
+is written either way).
 `;
 
 function main(argv: string[]): number {
@@ -49,7 +50,7 @@ function main(argv: string[]): number {
     const drift = reviewDrift(fs.readFileSync(values.preview ?? 0, "utf8"));
     if (values.markdown) fs.writeFileSync(values.markdown, drift.markdown);
     else process.stdout.write(drift.markdown);
-    return drift.drifted.length > 0 ? 1 : 0;
+    return drift.drifted.length > 0 || drift.errors.length > 0 ? 1 : 0;
   }
   const limit = values.limit === undefined ? undefined : Number(values.limit);
   if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1000))

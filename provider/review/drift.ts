@@ -1,6 +1,6 @@
 import { cardText } from "./markdown";
 import { fenced, inline } from "./markdown-text";
-import { nameFromUrn, parsePreview, type ResourceState } from "./preview-json";
+import { nameFromUrn, parsePreview, type PreviewStep, type ResourceState, typeFromUrn } from "./preview-json";
 import { HIDDEN, holdsSecret } from "./secrets";
 import { lineDiff, withContext } from "./text-diff";
 
@@ -11,8 +11,12 @@ export const DRIFT_MARKER = "<!-- feishu-helpdesk-drift -->";
 export interface DriftedProperty {
   /** The input or output's name, e.g. `stage`, `jobName`, `pushContent`. */
   readonly property: string;
-  /** In the stack's state (what the code last applied), shown short; `[secret]` for a secret. */
-  readonly inState: string;
+  /**
+   * In code, shown short; `[secret]` for a secret. From the program's step (what `pulumi up` would
+   * set), or, when the run stopped before the program was diffed, the stack's state (what the code
+   * last applied).
+   */
+  readonly inCode: string;
   /** In Feishu now, shown the same way. */
   readonly inFeishu: string;
 }
@@ -36,6 +40,11 @@ export interface DriftResult {
   readonly markdown: string;
   /** The stack's name, from the URNs. */
   readonly stack: string | undefined;
+  /**
+   * The engine's errors, quoted in the report: a run that stopped (e.g. the refresh refused a
+   * campaign approved outside code) may not have compared every campaign.
+   */
+  readonly errors: readonly string[];
 }
 
 const isCampaign = (type: string) => /:Helpdesk(Notification|BotMessage)$/.test(type);
@@ -51,20 +60,27 @@ function show(value: unknown): string {
   return text.length > 120 ? `${text.slice(0, 117)}…` : text;
 }
 
-/** Each property, input or output, whose value differs; inputs first, a name once. */
-function changedProperties(before: ResourceState, after: ResourceState): DriftedProperty[] {
+/**
+ * Each property whose value differs, code → Feishu; inputs first, a name once. The program's step
+ * carries no outputs in a preview, so only inputs are compared there.
+ */
+function changedProperties(
+  code: ResourceState,
+  feishu: ResourceState,
+  sides: readonly ("inputs" | "outputs")[],
+): DriftedProperty[] {
   const out: DriftedProperty[] = [];
   const seen = new Set<string>();
-  for (const side of ["inputs", "outputs"] as const) {
-    const keys = new Set([...Object.keys(before[side]), ...Object.keys(after[side])]);
+  for (const side of sides) {
+    const keys = new Set([...Object.keys(code[side]), ...Object.keys(feishu[side])]);
     for (const key of keys) {
       if (ignored.has(key) || seen.has(key)) continue;
-      const [a, b] = [before[side][key], after[side][key]];
+      const [a, b] = [code[side][key], feishu[side][key]];
       if (JSON.stringify(a) === JSON.stringify(b)) continue;
       seen.add(key);
       // A card is a page of JSON: the report shows its text diff instead.
       const card = cardFields.has(key) && !holdsSecret(a) && !holdsSecret(b);
-      out.push({ property: key, inState: card ? CARD_BELOW : show(a), inFeishu: card ? CARD_BELOW : show(b) });
+      out.push({ property: key, inCode: card ? CARD_BELOW : show(a), inFeishu: card ? CARD_BELOW : show(b) });
     }
   }
   return out;
@@ -90,52 +106,82 @@ function jobNameOf(state: ResourceState | undefined): string | undefined {
   return typeof name === "string" ? name : undefined;
 }
 
+/** A campaign's steps in one run, in the order the engine took them. */
+function stepsByCampaign(steps: readonly PreviewStep[]): Map<string, PreviewStep[]> {
+  const byUrn = new Map<string, PreviewStep[]>();
+  for (const step of steps) {
+    const type = step.oldState?.type ?? step.newState?.type ?? typeFromUrn(step.urn);
+    if (!isCampaign(type)) continue;
+    byUrn.set(step.urn, [...(byUrn.get(step.urn) ?? []), step]);
+  }
+  return byUrn;
+}
+
 /**
- * Reads `pulumi refresh --preview-only --json` (each step's old state is the stack's, its new
- * state what Feishu holds now) and names each campaign changed outside code, and how: the
- * properties that differ, state → Feishu, secrets hidden, or that Feishu no longer has it.
+ * How one campaign differs, from its steps in `pulumi preview --refresh --json`: first the refresh's
+ * step (Feishu no longer has it: `delete`), then the program's, whose old state is what the refresh
+ * read from Feishu and whose new state is the code. When the run stopped before the program was
+ * diffed, the refresh's step alone: its old state is the stack's, its new state what Feishu holds
+ * (v3.248.0 fills it only for a provider that returns a detailed diff, the native plugin).
+ */
+function driftOf(steps: readonly PreviewStep[]): DriftedCampaign | undefined {
+  const [refresh, ...rest] = steps;
+  const program = rest.at(-1);
+  const base = { name: nameFromUrn(refresh.urn), urn: refresh.urn };
+  if (refresh.op === "delete" || program?.op === "create") {
+    const jobName = jobNameOf(refresh.oldState ?? program?.newState);
+    return { ...base, jobName, how: "deleted", properties: [], cardDiff: undefined };
+  }
+  const [code, feishu, sides] = program
+    ? [program.newState, program.oldState, ["inputs"] as const]
+    : [refresh.oldState, refresh.newState, ["inputs", "outputs"] as const];
+  if (!code || !feishu) return undefined;
+  const properties = changedProperties(code, feishu, sides);
+  if (properties.length === 0) return undefined;
+  return { ...base, jobName: jobNameOf(code), how: "changed", properties, cardDiff: cardDiffOf(code, feishu) };
+}
+
+/**
+ * Reads `pulumi preview --refresh --json` (every campaign read from Feishu, then the code diffed
+ * against what was read) and names each campaign changed outside code, and how: the properties
+ * that differ, code → Feishu, secrets hidden, or that Feishu no longer has it. The engine's errors
+ * are quoted: an edit outside code that the code can no longer restore (a campaign approved in
+ * the console) stops the run with an error naming the campaign and its status.
  * Throws ReviewInputError when the input is not JSON.
  */
-export function reviewDrift(refreshJson: string): DriftResult {
-  const preview = parsePreview(refreshJson);
+export function reviewDrift(previewJson: string): DriftResult {
+  const preview = parsePreview(previewJson);
   const drifted: DriftedCampaign[] = [];
-  for (const step of preview.steps) {
-    const old = step.oldState;
-    if (!old || !isCampaign(old.type)) continue;
-    const base = { name: nameFromUrn(step.urn), urn: step.urn, jobName: jobNameOf(old) };
-    if (!step.newState || step.op === "delete") {
-      drifted.push({ ...base, how: "deleted", properties: [], cardDiff: undefined });
-      continue;
-    }
-    const properties = changedProperties(old, step.newState);
-    if (properties.length === 0) continue;
-    drifted.push({ ...base, how: "changed", properties, cardDiff: cardDiffOf(old, step.newState) });
+  for (const steps of stepsByCampaign(preview.steps).values()) {
+    const drift = driftOf(steps);
+    if (drift) drifted.push(drift);
   }
-  // The engine also diffs the program against what it read: a refusal there (e.g. an approved campaign
-  // whose code differs) is part of the story, so the report quotes it.
   const errors = preview.diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
   const markdown =
     drifted.length === 0 && errors.length > 0
-      ? renderDrift(drifted, preview.stack).replace(/No drift:.*\n/, "No property changes in the refresh's steps.\n")
+      ? renderDrift(drifted, preview.stack).replace(
+          /No drift:.*\n/,
+          "The run stopped before it could compare every campaign with its code: see its errors.\n",
+        )
       : renderDrift(drifted, preview.stack);
   const quoted =
-    errors.length === 0 ? "" : `\n**The refresh also reported:**\n\n${errors.map((e) => fenced(e)).join("\n\n")}\n`;
-  return { drifted, stack: preview.stack, markdown: markdown + quoted };
+    errors.length === 0 ? "" : `\n**The engine reported:**\n\n${errors.map((e) => fenced(e)).join("\n\n")}\n`;
+  return { drifted, stack: preview.stack, errors, markdown: markdown + quoted };
 }
 
 /** The drift report: one section per campaign changed outside code, with a table of its properties. */
 export function renderDrift(drifted: readonly DriftedCampaign[], stack?: string): string {
   const where = stack ? ` · stack \`${stack.replace(/`/g, "'")}\`` : "";
   const title = `${DRIFT_MARKER}\n### Feishu Helpdesk campaigns changed outside code${where}\n\n`;
-  if (drifted.length === 0) return `${title}No drift: every campaign in Feishu is as the stack last applied it.\n`;
+  if (drifted.length === 0) return `${title}No drift: every campaign in Feishu is as the code declares it.\n`;
   const sections = drifted.map((d) => {
     const label = `\`${d.name.replace(/`/g, "'")}\`${d.jobName ? ` ${inline(d.jobName)}` : ""}`;
     if (d.how === "deleted") return `#### ${label}: deleted outside code\nFeishu no longer has it.\n`;
-    const rows = d.properties.map((p) => `| ${inline(p.property)} | ${inline(p.inState)} | ${inline(p.inFeishu)} |`);
-    const card = d.cardDiff ? `\nThe card, state → Feishu:\n\n${fenced(d.cardDiff, "diff")}\n` : "";
+    const rows = d.properties.map((p) => `| ${inline(p.property)} | ${inline(p.inCode)} | ${inline(p.inFeishu)} |`);
+    const card = d.cardDiff ? `\nThe card, code → Feishu:\n\n${fenced(d.cardDiff, "diff")}\n` : "";
     return (
       `#### ${label}: changed outside code\nChanged: ${d.properties.map((p) => inline(p.property)).join(", ")}.\n\n` +
-      `| property | in the stack's state | in Feishu now |\n| --- | --- | --- |\n${rows.join("\n")}\n${card}`
+      `| property | in code | in Feishu now |\n| --- | --- | --- |\n${rows.join("\n")}\n${card}`
     );
   });
   const next =

@@ -2,9 +2,10 @@ import fc from "fast-check";
 import { DRIFT_MARKER, reviewDrift } from "../../../provider/review";
 import { ReviewInputError } from "../../../provider/review/review-input-error";
 
-// The drift report on `pulumi refresh --preview-only --json` shapes: each step's oldState is the
-// stack's, its newState what Feishu holds. The engine test (test/engine/ci-workflows.test.ts)
-// runs it on the real engine's output; these pin the rules.
+// The drift report on `pulumi preview --refresh --json` shapes: per campaign a refresh step, then
+// the program's step, whose oldState is what Feishu holds and whose newState is the code. The
+// engine test (test/engine/ci-workflows.test.ts) runs it on the real engine's output; these pin
+// the rules.
 const type = "pulumi-nodejs:dynamic/feishu-helpdesk:HelpdeskNotification";
 const urn = (name: string) => `urn:pulumi:prod::campaigns::${type}::${name}`;
 const card = (text: string) =>
@@ -15,68 +16,96 @@ const state = (name: string, inputs: Record<string, unknown>, outputs: Record<st
   inputs: { __provider: "serialized", jobName: "VPN", pushContent: card("Upgrade"), ...inputs },
   outputs: { __provider: "serialized", stage: "draft", status: 0, ...outputs },
 });
-const refresh = (...steps: unknown[]) => JSON.stringify({ steps });
+const preview = (...steps: unknown[]) => JSON.stringify({ steps });
+/** A campaign as `preview --refresh` shows it: read (unchanged in the JSON), then code against Feishu. */
+const read = (name: string, feishu: Record<string, unknown>, code: Record<string, unknown> = {}) => {
+  const [inFeishu, inCode] = [state(name, feishu), state(name, code)];
+  const program = JSON.stringify(inFeishu.inputs) === JSON.stringify(inCode.inputs) ? "same" : "update";
+  return [
+    { op: "refresh", urn: urn(name), oldState: inCode, newState: inCode },
+    { op: program, urn: urn(name), oldState: inFeishu, newState: { ...inCode, outputs: {} } },
+  ];
+};
 
 describe("reviewDrift", () => {
-  it("names a campaign changed outside code and each property, state → Feishu, with the card's diff", () => {
+  it("names a campaign changed outside code and each input, code → Feishu, with the card's diff", () => {
     const { drifted, markdown, stack } = reviewDrift(
-      refresh(
-        { op: "refresh", urn: urn("vpn"), oldState: state("vpn", {}), newState: state("vpn", {}) },
-        {
-          op: "update",
-          urn: urn("holiday"),
-          oldState: state("holiday", {}),
-          newState: state("holiday", { jobName: "Edited", pushContent: card("Closed") }, { stage: "approved" }),
-        },
-      ),
+      preview(...read("vpn", {}), ...read("holiday", { jobName: "Edited", pushContent: card("Closed") })),
     );
     expect(stack).toBe("prod");
-    expect(drifted.map((d) => [d.name, d.how, d.properties.map((p) => [p.property, p.inState, p.inFeishu])])).toEqual([
+    // The program's step has no outputs in a preview: only inputs are compared, not a missing output.
+    expect(drifted.map((d) => [d.name, d.how, d.properties.map((p) => [p.property, p.inCode, p.inFeishu])])).toEqual([
       [
         "holiday",
         "changed",
         [
           ["jobName", "VPN", "Edited"],
           ["pushContent", "(the card: its diff is below)", "(the card: its diff is below)"],
-          ["stage", "draft", "approved"],
         ],
       ],
     ]);
     expect(markdown).toContain(`${DRIFT_MARKER}\n### Feishu Helpdesk campaigns changed outside code · stack \`prod\``);
-    expect(markdown).toContain("#### `holiday` VPN: changed outside code\nChanged: jobName, pushContent, stage.");
-    expect(markdown).toContain("| stage | draft | approved |");
+    expect(markdown).toContain("#### `holiday` VPN: changed outside code\nChanged: jobName, pushContent.");
+    expect(markdown).toContain(
+      "| property | in code | in Feishu now |\n| --- | --- | --- |\n| jobName | VPN | Edited |",
+    );
     expect(markdown).toMatch(/```diff\n[^`]*-Upgrade\n[^`]*```/);
     expect(markdown).toMatch(/```diff\n[^`]*\+Closed\n[^`]*```/);
   });
 
   it("says when Feishu no longer has a campaign, and when nothing drifted", () => {
-    const gone = reviewDrift(refresh({ op: "delete", urn: urn("vpn"), oldState: state("vpn", {}) }));
+    // The refresh found it gone (its step becomes a delete), so the program would create it again.
+    const gone = reviewDrift(
+      preview(
+        { op: "delete", urn: urn("vpn"), oldState: state("vpn", {}) },
+        { op: "create", urn: urn("vpn"), newState: state("vpn", {}) },
+      ),
+    );
     expect(gone.drifted).toEqual([expect.objectContaining({ name: "vpn", how: "deleted" })]);
     expect(gone.markdown).toContain("#### `vpn` VPN: deleted outside code");
-    const same = reviewDrift(
-      refresh({ op: "same", urn: urn("vpn"), oldState: state("vpn", {}), newState: state("vpn", {}) }),
-    );
+    const same = reviewDrift(preview(...read("vpn", {})));
     expect(same.drifted).toEqual([]);
     expect(same.markdown).toContain("No drift");
+  });
+
+  it("when the run stopped at the refresh, compares the refresh's own states, and quotes the engine", () => {
+    // The native plugin's refresh step carries what was read (state → Feishu, outputs too); the
+    // program was never diffed because the engine refused another campaign.
+    const refused = 'Preview failed: holiday: Cannot update push campaign 7 ("Edited"): Feishu reports status 2';
+    const { drifted, markdown } = reviewDrift(
+      JSON.stringify({
+        steps: [
+          {
+            op: "update",
+            urn: urn("vpn"),
+            oldState: state("vpn", {}),
+            newState: state("vpn", { jobName: "Renamed" }, { stage: "inReview", status: 1 }),
+          },
+          { op: "refresh", urn: urn("holiday"), oldState: state("holiday", {}), newState: state("holiday", {}) },
+        ],
+        diagnostics: [{ severity: "error", message: `error: ${refused}` }],
+      }),
+    );
+    expect(drifted.map((d) => [d.name, d.properties.map((p) => p.property)])).toEqual([
+      ["vpn", ["jobName", "stage", "status"]],
+    ]);
+    expect(markdown).toContain(`**The engine reported:**\n\n\`\`\`text\n${refused}\n\`\`\``);
+    const stopped = reviewDrift(
+      JSON.stringify({ steps: [], diagnostics: [{ severity: "error", message: refused }] }),
+    ).markdown;
+    expect(stopped).toContain("The run stopped before it could compare every campaign with its code");
+    expect(stopped).not.toContain("No drift");
   });
 
   it("hides secrets and ignores resources that are not campaigns", () => {
     const secret = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", ciphertext: "v1:abc" };
     const { drifted, markdown } = reviewDrift(
-      refresh(
-        {
-          op: "update",
-          urn: urn("vpn"),
-          oldState: state("vpn", { ext: secret }),
-          newState: state("vpn", { ext: { ...secret, ciphertext: "v1:def" } }),
-        },
-        {
-          op: "update",
-          urn: "urn:pulumi:prod::campaigns::pulumi:pulumi:Stack::campaigns-prod",
-          oldState: {},
-          newState: {},
-        },
-      ),
+      preview(...read("vpn", { ext: secret }, { ext: { ...secret, ciphertext: "v1:def" } }), {
+        op: "update",
+        urn: "urn:pulumi:prod::campaigns::pulumi:pulumi:Stack::campaigns-prod",
+        oldState: {},
+        newState: {},
+      }),
     );
     expect(drifted).toHaveLength(1);
     expect(markdown).toContain("| ext | \\[secret\\] |");
@@ -87,12 +116,10 @@ describe("reviewDrift", () => {
     expect(() => reviewDrift("not json")).toThrow(ReviewInputError);
     fc.assert(
       fc.property(fc.string(), (name) => {
-        const { markdown } = reviewDrift(
-          refresh({ op: "update", urn: urn("x"), oldState: state("x", {}), newState: state("x", { jobName: name }) }),
-        );
+        const { markdown } = reviewDrift(preview(...read("x", { jobName: name })));
         const row = markdown.split("\n").find((line) => line.startsWith("| jobName |")) ?? "";
         // One table row of three cells: no raw pipe, newline, HTML or link from the name.
-        expect(row.replace(/\\\|/g, "").split("|")).toHaveLength(5);
+        if (name !== "VPN") expect(row.replace(/\\\|/g, "").split("|")).toHaveLength(5);
         expect(row).not.toMatch(/<|\]\(/);
       }),
     );
