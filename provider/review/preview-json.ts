@@ -102,8 +102,32 @@ function changedPropertiesOf(step: Record<string, unknown>): string[] {
 }
 
 /**
- * Reads `pulumi preview --json`. Its stdout is one JSON document; some engines print events as a
- * stream of documents instead (one per line), which are read too.
+ * The planned steps of one document: the digest's `steps`, or, in the event stream
+ * (`PULUMI_ENABLE_STREAMING_JSON_PREVIEW`), a `resourcePreEvent`'s metadata, whose `old`, `new`
+ * and `diffs` are the digest's `oldState`, `newState` and `diffReasons`.
+ */
+function stepsOf(digest: Record<string, unknown>): PreviewStep[] {
+  const pre = record(record(digest.resourcePreEvent).metadata);
+  const list = Array.isArray(digest.steps)
+    ? digest.steps.map(record)
+    : pre.urn === undefined
+      ? []
+      : [{ ...pre, oldState: pre.old, newState: pre.new, diffReasons: pre.diffs, replaceReasons: pre.keys }];
+  const steps: PreviewStep[] = [];
+  for (const s of list) {
+    const urn = text(s.urn);
+    if (urn === undefined) continue;
+    const [oldState, newState] = [resourceState(s.oldState), resourceState(s.newState)];
+    steps.push({ op: text(s.op) ?? "same", urn, oldState, newState, changedProperties: changedPropertiesOf(s) });
+  }
+  return steps;
+}
+
+/**
+ * Reads `pulumi preview --json`. Its stdout is one JSON document, or, with
+ * `PULUMI_ENABLE_STREAMING_JSON_PREVIEW` set, a stream of engine events, one per line: the form
+ * the CI examples use, because v3.248.0's digest leaves out policy violations and the stream
+ * carries them (`policyEvent`).
  */
 export function parsePreview(json: string): PreviewRecord {
   const digests = parseDocuments(json);
@@ -114,15 +138,7 @@ export function parsePreview(json: string): PreviewRecord {
   const steps: PreviewStep[] = [];
   const diagnostics: PreviewDiagnostic[] = [];
   for (const digest of digests) {
-    const list = Array.isArray(digest.steps) ? digest.steps : [];
-    for (const item of list) {
-      const s = record(item);
-      const urn = text(s.urn);
-      if (urn === undefined) continue;
-      const oldState = resourceState(s.oldState);
-      const newState = resourceState(s.newState);
-      steps.push({ op: text(s.op) ?? "same", urn, oldState, newState, changedProperties: changedPropertiesOf(s) });
-    }
+    steps.push(...stepsOf(digest));
     diagnostics.push(...diagnosticsOf(digest));
     // A stream of engine events: each diagnostic or policy event is its own document.
     diagnostics.push(...diagnosticsOf({ diagnostics: [digest.diagnosticEvent, digest.policyEvent].filter(Boolean) }));

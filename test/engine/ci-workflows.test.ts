@@ -188,8 +188,10 @@ describe("the CI pipelines in examples/ci", () => {
     const review = file("review.md");
     expect(review).toMatch(/^<!-- feishu-helpdesk-review -->\n### Feishu Helpdesk campaigns · stack `test`/);
     expect(review).toContain("| `q3-vpn-reminder` Q3 VPN client upgrade reminder | create | new |");
-    // Not asserted: the guardrails' advisory finding on the example (job-name-pattern), which the text
-    // preview shows; v3.248.0's `preview --json` prints it nowhere (see examples/ci/README.md).
+    // The guardrails' advisory finding on the example, which only the engine's event stream carries.
+    expect(review).toMatch(
+      /\*\*warning\*\* \(feishu\\-helpdesk\\-guardrails: job\\-name\\-pattern\): `q3-vpn-reminder`/,
+    );
     expect(file("review.html")).toContain("<!doctype html>"); // the artifact the upload step keeps
     expect(fs.readFileSync(path.join(scratch, "summary.md"), "utf8")).toContain(review);
     expect(sent(api.requests, "POST")).toEqual([review]);
@@ -240,6 +242,7 @@ describe("the CI pipelines in examples/ci", () => {
     expect(preview?.code).toBe(0);
     const review = file("review.md");
     expect(review).toContain("1 unchanged: `q3-vpn-reminder`");
+    expect(review).toContain("job\\-name\\-pattern"); // the stream carries the advisory finding here too
     expect(sent(api.requests, "POST")).toEqual([review]);
     expect(api.requests.every((r) => r.privateToken === "glpat-test-token")).toBe(true);
     // The next push's after_script: the same note, updated.

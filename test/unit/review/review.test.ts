@@ -53,6 +53,26 @@ describe("reviewPreview on a recorded preview", () => {
     expect(result.html.match(/class="fh-card/g)?.length).toBeGreaterThanOrEqual(3);
   });
 
+  it("reads the engine's event stream, where v3.248.0 keeps the policy violations its digest drops", () => {
+    // Recorded from `PULUMI_ENABLE_STREAMING_JSON_PREVIEW=1 pulumi preview --json --policy-pack policy`
+    // (debug diagnostics and the prelude left out): one campaign breaks a mandatory policy, one an advisory.
+    const streamed = reviewPreview({ previewJson: fixture("policy-violations.stream.json") });
+    expect(streamed.campaigns.map((c) => [c.name, c.action])).toEqual([
+      ["everyone", "refused"], // a mandatory violation stops it
+      ["unnamed", "create"], // an advisory one warns
+    ]);
+    expect(streamed.failed).toBe(true);
+    const md = streamed.markdown;
+    // Markdown-escaped names: feishu\-helpdesk\-guardrails.
+    const mandatory = md.search(
+      /\*\*error\*\* \(feishu\\-helpdesk\\-guardrails: approval\\-for\\-everyone\): `everyone`/,
+    );
+    expect(mandatory).toBeGreaterThan(0);
+    expect(mandatory).toBeLessThan(md.indexOf("| campaign | action |"));
+    expect(md).toContain('Campaign "everyone" (jobName "CHG-1: All hands") pushes to all members without review');
+    expect(md).toMatch(/\*\*warning\*\* \(feishu\\-helpdesk\\-guardrails: job\\-name\\-pattern\): `unnamed`/);
+  });
+
   it("refuses input that is not a preview's JSON, saying what it wants", () => {
     expect(() => reviewPreview({ previewJson: "Previewing update (dev):" })).toThrow(/pulumi preview --json/);
   });
