@@ -260,7 +260,7 @@ describe("the CI pipelines in examples/ci", () => {
     expect(audit?.output).toMatch(/feishu-helpdesk-guardrails[^]*job-name-pattern/);
   }, 600_000);
 
-  it("the scheduled drift jobs name a campaign changed outside code, and how, and fail", async () => {
+  it("the scheduled drift jobs name a campaign changed outside code, and how; an edit to it fails the preview job", async () => {
     const { credentials, emulator } = stack;
     // In the Helpdesk console: renamed while a draft.
     const [campaign] = emulator.notifications();
@@ -308,5 +308,16 @@ describe("the CI pipelines in examples/ci", () => {
     const gitlabRun = await runGitLabJob("drift");
     expect(gitlabRun?.code).not.toBe(0);
     expect(gitlabRun?.stdout).toContain(approvedReport.trim());
+
+    // A pull request that edits the approved campaign: the preview step fails the job, and the
+    // comment, still posted, leads with the refusal.
+    await stack.project.setConfig("message", "The VPN client 5.3 is out: please upgrade before Friday.");
+    api.requests.length = 0;
+    const refused = await runGitHubJob("preview");
+    expect(refused.failed).toBe(true);
+    const review = file("review.md");
+    expect(review).toMatch(/### Refused, and checks that failed\n\n- \*\*error\*\*: `q3-vpn-reminder`/);
+    expect(review).toContain("| `q3-vpn-reminder` Q3 VPN client upgrade reminder | refused |");
+    expect(sent(api.requests, "PATCH")).toEqual([review]);
   }, 600_000);
 });
