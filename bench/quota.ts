@@ -6,7 +6,8 @@
  * floor (for each endpoint its calls ÷ its rate, the largest), and its calls per campaign against
  * the fewest the API allows and the fewest the provider's promises need.
  *
- * Environment: BENCH_QUOTA_SIZES (default "50,200"), BENCH_QUOTA_TIME_SCALE (default 60).
+ * Environment: BENCH_QUOTA_SIZES (default "50,200"), BENCH_QUOTA_TIME_SCALE (default 6: a 10 s window,
+ * long beside the engine's few seconds of start-up; at 60 those seconds are as long as the floor).
  */
 import { DOCUMENTED_RATE_LIMITS, type RateLimitedEndpoint } from "../provider";
 import { type RecordedRequest, startEmulator } from "../emulator";
@@ -22,6 +23,11 @@ export interface QuotaRun {
   readonly ms: number;
   /** The quota's floor, scaled: for each endpoint its calls ÷ its rate, the largest. */
   readonly floorMs: number;
+  /**
+   * The tight floor: a window lets its first `rate` calls go at once, so N calls need only
+   * ⌈N ÷ rate⌉ − 1 full windows; wall time above it is what the quota does not explain.
+   */
+  readonly tightFloorMs: number;
   /** API calls about campaigns (the token and credential check left out), per campaign. */
   readonly callsPerCampaign: number;
   /** Calls per endpoint. */
@@ -69,6 +75,9 @@ export async function quotaRuns(
         ["up (edits)", async () => (await project.setConfig("edition", " (v2)"), project.up())],
       ];
       for (const [op, run] of steps) {
+        // Each operation starts with the quota unused, as its floor assumes: the previous command's
+        // calls still count in Feishu's window, but not in a new provider process's pacing.
+        await new Promise((resolve) => setTimeout(resolve, windowMs));
         log(`quota: ${op}, N = ${n}, time scale ${timeScale}`);
         emulator.clearRequests();
         const ms = await timed(run);
@@ -85,8 +94,14 @@ export async function quotaRuns(
             ([endpoint, count]) => (count / DOCUMENTED_RATE_LIMITS[endpoint as RateLimitedEndpoint]) * windowMs,
           ),
         );
+        const tightFloorMs = Math.max(
+          ...Object.entries(calls).map(
+            ([endpoint, count]) =>
+              (Math.ceil(count / DOCUMENTED_RATE_LIMITS[endpoint as RateLimitedEndpoint]) - 1) * windowMs,
+          ),
+        );
         const throttled = emulator.requests.filter((r) => r.status === 429).length;
-        runs.push({ op, n, ms, floorMs, callsPerCampaign: aboutCampaigns / n, calls, throttled });
+        runs.push({ op, n, ms, floorMs, tightFloorMs, callsPerCampaign: aboutCampaigns / n, calls, throttled });
       }
     } finally {
       // What a person reads: the progress notices of each run, kept beside the other transcripts.
@@ -105,11 +120,24 @@ export function quotaMarkdown(runs: readonly QuotaRun[], timeScale: number): str
   return [
     `## 6. At Feishu's quota (real limits, the minute scaled ${timeScale}×; goal: wall ÷ floor ≤ 1.05)`,
     "",
-    "The floor is the quota's own: for each endpoint its calls ÷ its rate, the largest. Calls per campaign " +
-      "leave out the token and the credential check (one each per run).",
+    "The floor is the quota's own: for each endpoint its calls ÷ its rate, the largest. A window lets its " +
+      "first calls go at once, so the tight floor is one window less (⌈calls ÷ rate⌉ − 1 windows); the time " +
+      "above it is what the quota does not explain (starting the engine and the program, the last read-backs), " +
+      "about the same at any N and any time scale. Each operation starts one window after the last. Calls per " +
+      "campaign leave out the token and the credential check (one each per run).",
     "",
-    row("operation", "N", "wall s", "floor s", "wall ÷ floor", "calls per campaign", "minimum (API / promised)", "429"),
-    row("---", "---:", "---:", "---:", "---:", "---:", "---", "---:"),
+    row(
+      "operation",
+      "N",
+      "wall s",
+      "floor s",
+      "wall ÷ floor",
+      "wall − tight floor s",
+      "calls per campaign",
+      "minimum (API / promised)",
+      "429",
+    ),
+    row("---", "---:", "---:", "---:", "---:", "---:", "---:", "---", "---:"),
     ...runs.map((r) =>
       row(
         r.op,
@@ -117,6 +145,7 @@ export function quotaMarkdown(runs: readonly QuotaRun[], timeScale: number): str
         f(r.ms / 1000, 1),
         f(r.floorMs / 1000, 1),
         `**${f(r.ms / r.floorMs)}**`,
+        r.tightFloorMs === undefined ? "n/a" : f((r.ms - r.tightFloorMs) / 1000, 1),
         `${f(r.callsPerCampaign)} (${Object.entries(r.calls)
           .map(([endpoint, count]) => `${endpoint} ${count}`)
           .join(", ")})`,

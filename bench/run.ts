@@ -7,7 +7,7 @@
  * BENCH_SIZES (default "10,50,200,1000"), BENCH_PLUGIN_SIZES (the sizes also run through the
  * native plugin, default "10,50,200"), BENCH_CALLS (client calls per operation, default 300),
  * BENCH_QUOTA_SIZES / BENCH_QUOTA_TIME_SCALE (the quota section, bench/quota.ts; default "50,200" and
- * 60), BENCH_ONLY=quota (that section alone, written to bench/results/quota-latest.md).
+ * 6), BENCH_ONLY=quota (that section alone, written to bench/results/quota-latest.md).
  */
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -32,7 +32,7 @@ const sizes = (process.env.BENCH_SIZES ?? "10,50,200,1000").split(",").map(Numbe
 const pluginSizes = (process.env.BENCH_PLUGIN_SIZES ?? "10,50,200").split(",").map(Number);
 const calls = Number(process.env.BENCH_CALLS ?? 300);
 const quotaSizes = (process.env.BENCH_QUOTA_SIZES ?? "50,200").split(",").map(Number);
-const quotaTimeScale = Number(process.env.BENCH_QUOTA_TIME_SCALE ?? 60);
+const quotaTimeScale = Number(process.env.BENCH_QUOTA_TIME_SCALE ?? 6);
 const credentials = randomCredentials();
 const userToken = credentials.userAccessTokens[0];
 const unpaced = JSON.stringify({

@@ -124,6 +124,33 @@ describe("many campaigns through `pulumi up` under Feishu's rate limits", () => 
     expect(up.output).not.toMatch(/reads: \d+ of/); // reads never waited: nothing said of them
   }, 600_000); // a quota that binds on any machine: about a minute of creates, on top of a slow engine
 
+  it("counts every campaign of the run once the engine hands them over (--parallel), also in --json", async () => {
+    // The engine checks a new resource, which announces its create, only when one of its --parallel
+    // workers (4 per CPU by default) is free: with 16 workers the provider would know of about 9 at a
+    // time. With --parallel above the number of campaigns it is told of all 16 at once.
+    emulator = await startEmulator({ credentials, timeScale: 60, rateLimits: { create: 1 } });
+    project = await PulumiProject.create("test/programs/campaigns");
+    await configureStack(project, emulator.url, credentials);
+    await project.setConfig("feishu-helpdesk:rateLimitWindowMs", "1000");
+    await project.setConfig("feishu-helpdesk:rateLimits", JSON.stringify({ create: 1 }));
+    await project.setCampaigns(Object.fromEntries(Object.entries(campaigns("v1")).slice(0, 16)));
+    const up = await project.run(["up", "--yes", "--skip-preview", "--parallel", "100", "--json"]);
+    expect(up.code).toBe(0);
+    // The engine's event stream: the notices are info diagnostics, one JSON document per line.
+    const notices = up.stdout
+      .split("\n")
+      .filter((line) => line.startsWith("{"))
+      .map((line) => JSON.parse(line).diagnosticEvent)
+      .filter((event) => event?.severity === "info")
+      .map((event) => String(event.message).trim());
+    const counts = notices.flatMap((m) => [...m.matchAll(/^creates: (\d+) of (\d+) sent, (\d+) waiting/g)]);
+    expect(Math.max(...counts.map(([, , total]) => Number(total)))).toBe(16);
+    expect(Math.max(...counts.map(([, , , waiting]) => Number(waiting)))).toBeGreaterThanOrEqual(12);
+    expect(notices).toContainEqual(
+      expect.stringMatching(/^Feishu calls in this run so far: 16 creates, 17 reads; waited for the quota: creates/),
+    );
+  }, 600_000);
+
   it("succeeds in one run with 20% injected faults of the retryable kinds, creating each campaign once", async () => {
     const readFaults = [
       "internalError",
