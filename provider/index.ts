@@ -67,4 +67,5 @@ export {
   type ReviewInput,
   ReviewInputError,
   type ReviewResult,
+  type WaitingCampaign,
 } from "./review";

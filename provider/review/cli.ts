@@ -27,6 +27,15 @@ nothing drifted, 1 when a campaign changed outside code or the run reported an e
 is written either way).
 `;
 
+/** Says on stderr that part of the input was skipped: the report may lack what those lines held. */
+function warnUnread(lines: number): void {
+  if (lines > 0)
+    process.stderr.write(
+      `feishu-helpdesk-review: ${lines} line${lines === 1 ? "" : "s"} of the input ${lines === 1 ? "was" : "were"} ` +
+        "not JSON and skipped (redirect only the preview's stdout, not 2>&1)\n",
+    );
+}
+
 function main(argv: string[]): number {
   const { values } = parseArgs({
     args: argv,
@@ -48,6 +57,7 @@ function main(argv: string[]): number {
   }
   if (values.drift) {
     const drift = reviewDrift(fs.readFileSync(values.preview ?? 0, "utf8"));
+    warnUnread(drift.unreadLines);
     if (values.markdown) fs.writeFileSync(values.markdown, drift.markdown);
     else process.stdout.write(drift.markdown);
     return drift.drifted.length > 0 || drift.errors.length > 0 ? 1 : 0;
@@ -68,6 +78,7 @@ function main(argv: string[]): number {
     timeZone,
     reportLocation: values["report-location"],
   });
+  warnUnread(result.unreadLines);
   if (values.html) fs.writeFileSync(values.html, result.html);
   if (values.markdown) fs.writeFileSync(values.markdown, result.markdown);
   else process.stdout.write(result.markdown);

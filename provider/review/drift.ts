@@ -1,51 +1,20 @@
 import { cardText } from "./markdown";
-import { fenced, inline } from "./markdown-text";
-import { nameFromUrn, parsePreview, type PreviewStep, type ResourceState, typeFromUrn } from "./preview-json";
+import { renderDrift } from "./drift-markdown";
+import type { DriftedCampaign, DriftedProperty, DriftResult, WaitingCampaign } from "./drift-types";
+import {
+  nameFromUrn,
+  parsePreview,
+  type PreviewDiagnostic,
+  type PreviewStep,
+  type ResourceState,
+  typeFromUrn,
+} from "./preview-json";
+import { ReviewInputError } from "./review-input-error";
 import { HIDDEN, holdsSecret } from "./secrets";
 import { lineDiff, withContext } from "./text-diff";
 
-/** The hidden marker of a drift report, apart from the pull-request comment's. */
-export const DRIFT_MARKER = "<!-- feishu-helpdesk-drift -->";
-
-/** One property of a campaign that differs between the stack's state and Feishu. */
-export interface DriftedProperty {
-  /** The input or output's name, e.g. `stage`, `jobName`, `pushContent`. */
-  readonly property: string;
-  /**
-   * In code, shown short; `[secret]` for a secret. From the program's step (what `pulumi up` would
-   * set), or, when the run stopped before the program was diffed, the stack's state (what the code
-   * last applied).
-   */
-  readonly inCode: string;
-  /** In Feishu now, shown the same way. */
-  readonly inFeishu: string;
-}
-
-/** A campaign (or bot message) changed outside code, as {@link reviewDrift} reports it. */
-export interface DriftedCampaign {
-  readonly name: string;
-  readonly urn: string;
-  readonly jobName: string | undefined;
-  /** `changed`: its properties differ; `deleted`: Feishu no longer has it. */
-  readonly how: "changed" | "deleted";
-  readonly properties: readonly DriftedProperty[];
-  /** The card's text diff (state → Feishu), when the card itself changed and is not a secret. */
-  readonly cardDiff: string | undefined;
-}
-
-/** What {@link reviewDrift} returns. */
-export interface DriftResult {
-  readonly drifted: readonly DriftedCampaign[];
-  /** A Markdown report (an issue body, a job summary); says so when nothing drifted. */
-  readonly markdown: string;
-  /** The stack's name, from the URNs. */
-  readonly stack: string | undefined;
-  /**
-   * The engine's errors, quoted in the report: a run that stopped (e.g. the refresh refused a
-   * campaign approved outside code) may not have compared every campaign.
-   */
-  readonly errors: readonly string[];
-}
+export { DRIFT_MARKER } from "./drift-markdown";
+export type { DriftedCampaign, DriftedProperty, DriftResult, WaitingCampaign } from "./drift-types";
 
 const isCampaign = (type: string) => /:Helpdesk(Notification|BotMessage)$/.test(type);
 /** Bookkeeping fields of the provider and engine, not campaign properties. */
@@ -142,50 +111,64 @@ function driftOf(steps: readonly PreviewStep[]): DriftedCampaign | undefined {
 }
 
 /**
+ * The properties the provider says are pending, by campaign: its warning (messages.ts `pending`)
+ * reads "<campaign>: `sendAt` is pending, not changed in code: …". A dynamic provider cannot mark
+ * them in the diff itself, so the warning is the one place that tells waiting from a change.
+ */
+function pendingByCampaign(
+  diagnostics: readonly PreviewDiagnostic[],
+): Map<string, WaitingCampaign & { props: string[] }> {
+  const pending = new Map<string, WaitingCampaign & { props: string[] }>();
+  for (const d of diagnostics) {
+    const match = d.severity === "warning" ? /`(\w+)` is pending, not changed in code/.exec(d.message) : null;
+    if (!match || !d.urn) continue;
+    const entry = pending.get(d.urn) ?? { name: nameFromUrn(d.urn), urn: d.urn, message: d.message, props: [] };
+    pending.set(d.urn, { ...entry, props: [...entry.props, match[1]] });
+  }
+  return pending;
+}
+
+/** The engine's closing "preview failed" says nothing the other errors do not. */
+const isSummary = (message: string) => /^(preview|update) failed$/i.test(message.trim());
+
+/**
  * Reads `pulumi preview --refresh --json` (every campaign read from Feishu, then the code diffed
  * against what was read) and names each campaign changed outside code, and how: the properties
- * that differ, code → Feishu, secrets hidden, or that Feishu no longer has it. The engine's errors
- * are quoted: an edit outside code that the code can no longer restore (a campaign approved in
- * the console) stops the run with an error naming the campaign and its status.
- * Throws ReviewInputError when the input is not JSON.
+ * that differ, code → Feishu, secrets hidden; that Feishu no longer has it; or that the provider
+ * refused to diff the code against it (edited and approved in the console: an `up` could not
+ * restore it). A property the provider says is pending (`sendAt` waiting for approval) is not
+ * drift: such a campaign is listed apart. Throws ReviewInputError when the input is not JSON or
+ * has no refresh step (a preview run without `--refresh`, a stack export).
  */
 export function reviewDrift(previewJson: string): DriftResult {
   const preview = parsePreview(previewJson);
-  const drifted: DriftedCampaign[] = [];
-  for (const steps of stepsByCampaign(preview.steps).values()) {
-    const drift = driftOf(steps);
-    if (drift) drifted.push(drift);
-  }
-  const errors = preview.diagnostics.filter((d) => d.severity === "error").map((d) => d.message);
-  const markdown =
-    drifted.length === 0 && errors.length > 0
-      ? renderDrift(drifted, preview.stack).replace(
-          /No drift:.*\n/,
-          "The run stopped before it could compare every campaign with its code: see its errors.\n",
-        )
-      : renderDrift(drifted, preview.stack);
-  const quoted =
-    errors.length === 0 ? "" : `\n**The engine reported:**\n\n${errors.map((e) => fenced(e)).join("\n\n")}\n`;
-  return { drifted, stack: preview.stack, errors, markdown: markdown + quoted };
-}
-
-/** The drift report: one section per campaign changed outside code, with a table of its properties. */
-export function renderDrift(drifted: readonly DriftedCampaign[], stack?: string): string {
-  const where = stack ? ` · stack \`${stack.replace(/`/g, "'")}\`` : "";
-  const title = `${DRIFT_MARKER}\n### Feishu Helpdesk campaigns changed outside code${where}\n\n`;
-  if (drifted.length === 0) return `${title}No drift: every campaign in Feishu is as the code declares it.\n`;
-  const sections = drifted.map((d) => {
-    const label = `\`${d.name.replace(/`/g, "'")}\`${d.jobName ? ` ${inline(d.jobName)}` : ""}`;
-    if (d.how === "deleted") return `#### ${label}: deleted outside code\nFeishu no longer has it.\n`;
-    const rows = d.properties.map((p) => `| ${inline(p.property)} | ${inline(p.inCode)} | ${inline(p.inFeishu)} |`);
-    const card = d.cardDiff ? `\nThe card, code → Feishu:\n\n${fenced(d.cardDiff, "diff")}\n` : "";
-    return (
-      `#### ${label}: changed outside code\nChanged: ${d.properties.map((p) => inline(p.property)).join(", ")}.\n\n` +
-      `| property | in code | in Feishu now |\n| --- | --- | --- |\n${rows.join("\n")}\n${card}`
+  const errors = preview.diagnostics.filter((d) => d.severity === "error");
+  if (!preview.steps.some((step) => step.op === "refresh") && errors.length === 0)
+    throw new ReviewInputError(
+      "No refresh step in the input: give --drift the stdout of `pulumi preview --refresh --json`.",
     );
-  });
-  const next =
-    "\nTo keep Feishu's version, run `pulumi refresh` (and change the code to match); to restore the code's, " +
-    "run `pulumi up` (a campaign past draft can only be restored by withdrawing it in the Helpdesk console).\n";
-  return `${title}**${drifted.length} changed outside code**\n\n${sections.join("\n")}${next}`;
+  const pending = pendingByCampaign(preview.diagnostics);
+  const drifted: DriftedCampaign[] = [];
+  for (const [urn, steps] of stepsByCampaign(preview.steps)) {
+    const drift = driftOf(steps);
+    const properties = drift?.properties.filter((p) => !pending.get(urn)?.props.includes(p.property)) ?? [];
+    if (drift && (drift.how !== "changed" || properties.length > 0)) drifted.push({ ...drift, properties });
+  }
+  // An error about one campaign (the provider refused to diff the code against it) is its drift.
+  for (const { urn, message } of errors) {
+    if (!urn || !isCampaign(typeFromUrn(urn)) || drifted.some((d) => d.urn === urn)) continue;
+    const base = { name: nameFromUrn(urn), urn, jobName: undefined, properties: [], cardDiff: undefined };
+    drifted.push({ ...base, how: "refused", message: message.replace(/^Preview failed: /, "") });
+  }
+  const waiting = [...pending.values()].map(({ name, urn, message }) => ({ name, urn, message }));
+  const others = errors.filter((e) => !e.urn && !isSummary(e.message)).map((e) => e.message);
+  const stopped = errors.length > 0;
+  return {
+    drifted,
+    waiting,
+    stack: preview.stack,
+    errors: errors.map((e) => e.message),
+    unreadLines: preview.unreadLines,
+    markdown: renderDrift({ drifted, waiting, others, stack: preview.stack, stopped }),
+  };
 }

@@ -2,4 +2,11 @@ export { type CampaignReview, type CardSide, type ReviewAction, type ReviewOptio
 export { COMMENT_MARKER, type MarkdownOptions } from "./markdown";
 export { reviewPreview, type ReviewInput, type ReviewResult } from "./review";
 export { ReviewInputError } from "./review-input-error";
-export { DRIFT_MARKER, type DriftedCampaign, type DriftedProperty, type DriftResult, reviewDrift } from "./drift";
+export {
+  DRIFT_MARKER,
+  type DriftedCampaign,
+  type DriftedProperty,
+  type DriftResult,
+  reviewDrift,
+  type WaitingCampaign,
+} from "./drift";

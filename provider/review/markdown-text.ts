@@ -9,6 +9,17 @@ export function inline(text: string): string {
     .replace(/[\\`*_{}[\]()#+\-.!|~]/g, "\\$&");
 }
 
+/**
+ * A resource or stack name as inline code: a backtick would close the span and a line break end
+ * it (a URN's name may hold both), a pipe would split a table cell.
+ */
+export function codeSpan(name: string): string {
+  return `\`${name
+    .replace(/`/g, "'")
+    .replace(/[\r\n]+/g, " ")
+    .replace(/\|/g, "\\|")}\``;
+}
+
 /** Text in a fenced block whose fence no line of it can close. */
 export function fenced(text: string, info = "text"): string {
   const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));

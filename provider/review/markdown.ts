@@ -1,6 +1,6 @@
 import { renderCardText } from "../card";
 import { type CampaignReview, type CardSide, cardChanged } from "./campaign-review";
-import { fenced, inline } from "./markdown-text";
+import { codeSpan, fenced, inline } from "./markdown-text";
 import type { PreviewDiagnostic } from "./preview-json";
 import { HIDDEN } from "./secrets";
 import { lineDiff, withContext } from "./text-diff";
@@ -43,7 +43,7 @@ export function cardText(side: CardSide): string {
   }
 }
 
-const label = (r: CampaignReview) => `\`${r.name.replace(/`/g, "'")}\`${r.jobName ? ` ${inline(r.jobName)}` : ""}`;
+const label = (r: CampaignReview) => `${codeSpan(r.name)}${r.jobName ? ` ${inline(r.jobName)}` : ""}`;
 
 function problemsSection(reviews: readonly CampaignReview[], general: readonly PreviewDiagnostic[]): string {
   // Each message once, with every campaign it is about; errors first.
@@ -109,7 +109,7 @@ export function renderMarkdown(reviews: readonly CampaignReview[], options: Mark
     .filter((a) => counts.has(a))
     .map((a) => `${counts.get(a)} ${a === "create" || a === "change" || a === "replace" ? `to ${a}` : a}`)
     .join(" · ");
-  const stack = options.stack ? ` · stack \`${options.stack.replace(/`/g, "'")}\`` : "";
+  const stack = options.stack ? ` · stack ${codeSpan(options.stack)}` : "";
   const title = `${COMMENT_MARKER}\n### Feishu Helpdesk campaigns${stack}\n\n`;
   const head = `${title}**${summary || "no campaigns"}**\n\n${problemsSection(reviews, options.general ?? [])}`;
   const shown = reviews.filter((r) => r.action !== "unchanged");

@@ -40,6 +40,8 @@ export interface PreviewRecord {
   readonly diagnostics: readonly PreviewDiagnostic[];
   /** The stack's name, from the URNs (urn:pulumi:<stack>::<project>::…). */
   readonly stack: string | undefined;
+  /** Lines of an event stream that were not JSON, skipped. */
+  readonly unreadLines: number;
 }
 
 const record = (value: unknown): Record<string, unknown> =>
@@ -130,7 +132,7 @@ function stepsOf(digest: Record<string, unknown>): PreviewStep[] {
  * carries them (`policyEvent`).
  */
 export function parsePreview(json: string): PreviewRecord {
-  const digests = parseDocuments(json);
+  const { documents: digests, unreadLines } = parseDocuments(json);
   if (digests.length === 0)
     throw new ReviewInputError(
       "The preview is empty or not JSON: give the review the stdout of `pulumi preview --json` (stderr apart).",
@@ -144,12 +146,12 @@ export function parsePreview(json: string): PreviewRecord {
     diagnostics.push(...diagnosticsOf({ diagnostics: [digest.diagnosticEvent, digest.policyEvent].filter(Boolean) }));
   }
   const first = steps[0]?.urn ?? diagnostics.find((d) => d.urn)?.urn;
-  return { steps, diagnostics, stack: first?.split("::")[0]?.split(":")[2] };
+  return { steps, diagnostics, stack: first?.split("::")[0]?.split(":")[2], unreadLines };
 }
 
 /** Reads `pulumi stack export`: every resource's state, by URN. */
 export function parseStackExport(json: string): Map<string, ResourceState> {
-  const [document] = parseDocuments(json);
+  const [document] = parseDocuments(json).documents;
   const resources = record(record(document).deployment).resources;
   const states = new Map<string, ResourceState>();
   if (Array.isArray(resources))
@@ -160,18 +162,26 @@ export function parseStackExport(json: string): Map<string, ResourceState> {
   return states;
 }
 
-function parseDocuments(json: string): Record<string, unknown>[] {
+/**
+ * One JSON document, or a stream of them, one per line. A line of a stream that is not JSON (a
+ * wrapper's stray output, `2>&1`) is skipped alone and counted, never merged into its neighbour.
+ */
+function parseDocuments(json: string): { documents: Record<string, unknown>[]; unreadLines: number } {
   const trimmed = json.trim();
-  if (trimmed === "") return [];
+  if (trimmed === "") return { documents: [], unreadLines: 0 };
   try {
-    return [record(JSON.parse(trimmed))];
+    return { documents: [record(JSON.parse(trimmed))], unreadLines: 0 };
   } catch {
-    return trimmed.split(/\n(?=\{)/).flatMap((chunk) => {
+    const documents: Record<string, unknown>[] = [];
+    let unreadLines = 0;
+    for (const line of trimmed.split(/\r?\n/)) {
+      if (line.trim() === "") continue;
       try {
-        return [record(JSON.parse(chunk))];
+        documents.push(record(JSON.parse(line)));
       } catch {
-        return [];
+        unreadLines += 1;
       }
-    });
+    }
+    return { documents, unreadLines };
   }
 }

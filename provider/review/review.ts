@@ -21,6 +21,8 @@ export interface ReviewResult {
   readonly campaigns: readonly CampaignReview[];
   /** Whether the preview failed (an error diagnostic): CI fails the job on it. */
   readonly failed: boolean;
+  /** Lines of an event stream that were not JSON and were skipped (a wrapper's stray output). */
+  readonly unreadLines: number;
 }
 
 /**
@@ -40,5 +42,6 @@ export function reviewPreview(input: ReviewInput): ReviewResult {
     markdown: renderMarkdown(campaigns, { ...input, stack, general }),
     html: renderHtmlReport(campaigns, { stack, general }),
     failed: preview.diagnostics.some((d) => d.severity === "error"),
+    unreadLines: preview.unreadLines,
   };
 }

@@ -297,12 +297,15 @@ describe("the CI pipelines in examples/ci", () => {
     const approved = await runGitHubJob("drift");
     expect(approved.failed).toBe(true);
     const approvedReport = keep("approved");
-    // The refresh's own diff refuses (the code can no longer be applied to it): the report quotes the
-    // engine, which names the campaign, its name in Feishu and its status, and never says "no drift".
+    // The provider refuses to diff the code against it (an up could not restore it): the report names
+    // it and quotes the refusal (its name in Feishu, its status), and never says "no drift".
     expect(approvedReport).toMatch(
       /q3-vpn-reminder: Cannot update push campaign \d+ \("Q3 VPN reminder \(edited\)"\): Feishu reports status 2/,
     );
-    expect(approvedReport).toContain("The run stopped before it could compare every campaign with its code");
+    expect(approvedReport).toContain("**1 changed outside code** (the run stopped at an error");
+    expect(approvedReport).toContain(
+      "#### `q3-vpn-reminder`: changed outside code, and the code can no longer be applied to it",
+    );
     expect(approvedReport).not.toContain("No drift");
 
     const gitlabRun = await runGitLabJob("drift");

@@ -16,7 +16,9 @@ const state = (name: string, inputs: Record<string, unknown>, outputs: Record<st
   inputs: { __provider: "serialized", jobName: "VPN", pushContent: card("Upgrade"), ...inputs },
   outputs: { __provider: "serialized", stage: "draft", status: 0, ...outputs },
 });
-const preview = (...steps: unknown[]) => JSON.stringify({ steps });
+const stackUrn = "urn:pulumi:prod::campaigns::pulumi:pulumi:Stack::campaigns-prod";
+/** The stack's own refresh step opens every `preview --refresh`. */
+const preview = (...steps: unknown[]) => JSON.stringify({ steps: [{ op: "refresh", urn: stackUrn }, ...steps] });
 /** A campaign as `preview --refresh` shows it: read (unchanged in the JSON), then code against Feishu. */
 const read = (name: string, feishu: Record<string, unknown>, code: Record<string, unknown> = {}) => {
   const [inFeishu, inCode] = [state(name, feishu), state(name, code)];
@@ -68,13 +70,14 @@ describe("reviewDrift", () => {
     expect(same.markdown).toContain("No drift");
   });
 
-  it("when the run stopped at the refresh, compares the refresh's own states, and quotes the engine", () => {
+  it("names a campaign the provider refused to compare, and never says 'no drift' when the run stopped", () => {
     // The native plugin's refresh step carries what was read (state → Feishu, outputs too); the
-    // program was never diffed because the engine refused another campaign.
-    const refused = 'Preview failed: holiday: Cannot update push campaign 7 ("Edited"): Feishu reports status 2';
+    // program was never diffed because the provider refused the other campaign, approved outside code.
+    const refused = 'holiday: Cannot update push campaign 7 ("Edited"): Feishu reports status 2';
     const { drifted, markdown } = reviewDrift(
       JSON.stringify({
         steps: [
+          { op: "refresh", urn: stackUrn },
           {
             op: "update",
             urn: urn("vpn"),
@@ -83,18 +86,59 @@ describe("reviewDrift", () => {
           },
           { op: "refresh", urn: urn("holiday"), oldState: state("holiday", {}), newState: state("holiday", {}) },
         ],
-        diagnostics: [{ severity: "error", message: `error: ${refused}` }],
+        diagnostics: [
+          { urn: urn("holiday"), severity: "error", message: `error: Preview failed: ${refused}` },
+          { severity: "error", message: "error: preview failed\n" },
+        ],
       }),
     );
-    expect(drifted.map((d) => [d.name, d.properties.map((p) => p.property)])).toEqual([
-      ["vpn", ["jobName", "stage", "status"]],
+    expect(drifted.map((d) => [d.name, d.how, d.properties.map((p) => p.property)])).toEqual([
+      ["vpn", "changed", ["jobName", "stage", "status"]],
+      ["holiday", "refused", []],
     ]);
-    expect(markdown).toContain(`**The engine reported:**\n\n\`\`\`text\n${refused}\n\`\`\``);
+    expect(markdown).toContain("#### `holiday`: changed outside code, and the code can no longer be applied to it");
+    expect(markdown).toContain(`\`\`\`text\n${refused}\n\`\`\``);
+    expect(markdown).not.toMatch(/preview failed/i); // the engine's closing line adds nothing
     const stopped = reviewDrift(
-      JSON.stringify({ steps: [], diagnostics: [{ severity: "error", message: refused }] }),
-    ).markdown;
-    expect(stopped).toContain("The run stopped before it could compare every campaign with its code");
-    expect(stopped).not.toContain("No drift");
+      JSON.stringify({ steps: [], diagnostics: [{ severity: "error", message: "error: the engine crashed" }] }),
+    );
+    expect(stopped.markdown).toContain("the run stopped before it could compare every campaign with its code");
+    expect(stopped.markdown).toContain("**The engine also reported:**\n\n```text\nthe engine crashed\n```");
+    expect(stopped.markdown).not.toContain("No drift");
+  });
+
+  it("lists a campaign that only waits for approval apart: a pending step is not drift", () => {
+    // The provider's own warning at preview (messages.ts `pending`), with the campaign's urn.
+    const waits = "vpn: `sendAt` is pending, not changed in code: it waits for the helpdesk owner's approval";
+    const { drifted, waiting, markdown } = reviewDrift(
+      JSON.stringify({
+        steps: JSON.parse(preview(...read("vpn", {}, { sendAt: "1796702400000" }))).steps,
+        diagnostics: [{ urn: urn("vpn"), severity: "warning", message: `warning: ${waits}` }],
+      }),
+    );
+    expect(drifted).toEqual([]);
+    expect(waiting).toEqual([{ name: "vpn", urn: urn("vpn"), message: waits }]);
+    expect(markdown).toContain("No drift");
+    expect(markdown).toMatch(/\*\*Waiting, not drift\*\*[^\n]*\n\n- `vpn`: vpn: \\`sendAt\\` is pending/);
+    // Pending sendAt and a renamed job: the rename is drift, the sendAt is not.
+    const both = reviewDrift(
+      JSON.stringify({
+        steps: JSON.parse(preview(...read("vpn", { jobName: "Renamed" }, { sendAt: "1796702400000" }))).steps,
+        diagnostics: [{ urn: urn("vpn"), severity: "warning", message: waits }],
+      }),
+    );
+    expect(both.drifted.map((d) => d.properties.map((p) => p.property))).toEqual([["jobName"]]);
+  });
+
+  it("refuses input that is not `preview --refresh`, and keeps a URN's name inside its code span", () => {
+    expect(() => reviewDrift(JSON.stringify({ steps: [{ op: "same", urn: urn("vpn") }] }))).toThrow(
+      /No refresh step in the input: give --drift the stdout of `pulumi preview --refresh --json`/,
+    );
+    expect(() => reviewDrift("{}")).toThrow(ReviewInputError);
+    const name = "q3\n# pwned <img src=x>\n| a | b |";
+    const { markdown } = reviewDrift(preview(...read(name, { jobName: "Renamed" })));
+    expect(markdown).toContain("#### `q3 # pwned <img src=x> \\| a \\| b \\|` VPN: changed outside code");
+    expect(markdown.split("\n").filter((line) => line.startsWith("#"))).toHaveLength(2);
   });
 
   it("hides secrets and ignores resources that are not campaigns", () => {

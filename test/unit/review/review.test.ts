@@ -73,6 +73,15 @@ describe("reviewPreview on a recorded preview", () => {
     expect(md).toMatch(/\*\*warning\*\* \(feishu\\-helpdesk\\-guardrails: job\\-name\\-pattern\): `unnamed`/);
   });
 
+  it("skips a stray non-JSON line of a stream alone, keeping the events around it, and counts it", () => {
+    const lines = fixture("policy-violations.stream.json").trim().split("\n");
+    const at = lines.findIndex((line) => line.includes('"policyEvent"'));
+    lines.splice(at, 0, "warning: something a wrapper printed");
+    const streamed = reviewPreview({ previewJson: lines.join("\n") });
+    expect(streamed.unreadLines).toBe(1);
+    expect(streamed.markdown).toMatch(/approval\\-for\\-everyone/);
+  });
+
   it("refuses input that is not a preview's JSON, saying what it wants", () => {
     expect(() => reviewPreview({ previewJson: "Previewing update (dev):" })).toThrow(/pulumi preview --json/);
   });
