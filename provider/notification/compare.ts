@@ -1,4 +1,4 @@
-import { jsonTextEqual } from "../pulumi/json-equal";
+import { jsonTextEqual } from "../json/json-equal";
 import { isUnknown } from "../pulumi/unknown";
 import { type CampaignProperty, campaignProperties, listProperties, type NormalizedNotificationInputs } from "./fields";
 

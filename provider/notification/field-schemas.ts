@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { jsonObjectSchema } from "../pulumi/json-object";
+import { jsonObjectSchema } from "../json/json-object";
 
 // The zod schemas of the kinds of value a campaign's inputs hold; fields.ts says which input is which.
 

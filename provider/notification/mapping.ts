@@ -1,6 +1,6 @@
 import type { WireNotification, WireNotificationBody } from "../client/wire-types";
 import { NewStaffScopeType, nameOf, PushScopeType, PushType } from "./enums";
-import { jsonTextEqual } from "../pulumi/json-equal";
+import { jsonTextEqual } from "../json/json-equal";
 import type { NormalizedNotificationInputs } from "./fields";
 
 /** The create/update request body for checked inputs. Every list is sent, so an emptied list is cleared. */
