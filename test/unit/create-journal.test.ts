@@ -16,9 +16,12 @@ const inputs = {
   jobName: "VPN reminder",
   pushType: "scheduled",
   pushScopeType: "someMembers",
+  newStaffDepartments: [],
   users: ["ou_a"],
+  departments: [],
+  chats: [],
   pushContent: JSON.stringify(sampleCard),
-} as unknown as NormalizedNotificationInputs;
+} as const satisfies NormalizedNotificationInputs;
 
 describe("the write-ahead journal of creates", () => {
   const credentials = randomCredentials();
