@@ -43,28 +43,30 @@ describe("the property rows", () => {
   });
 });
 
-const ids = (prefix: string) => fc.uniqueArray(fc.stringMatching(/^[a-z0-9_]{1,8}$/).map((id) => `${prefix}${id}`));
+const ids = fc.uniqueArray(fc.stringMatching(/^[a-z0-9_]{1,8}$/).map((id) => `id_${id}`));
+/** Every id list of the rows, so a list added later is covered too. */
+const lists = Object.fromEntries([...listProperties].map((property) => [property, ids]));
 const campaigns: fc.Arbitrary<NormalizedNotificationInputs> = fc
   .record({
+    ...lists,
     jobName: fc.string({ minLength: 1 }).filter((name) => name.trim() === name && name !== ""),
     pushContent: fc.dictionary(fc.string(), fc.jsonValue()).map((card) => JSON.stringify(card)),
     pushType: fc.constantFrom(...(Object.keys(PushType) as (keyof typeof PushType)[])),
     pushScopeType: fc.constantFrom(...(Object.keys(PushScopeType) as (keyof typeof PushScopeType)[])),
     newStaffScopeType: fc.constantFrom(...(Object.keys(NewStaffScopeType) as (keyof typeof NewStaffScopeType)[])),
-    newStaffDepartments: ids("od_"),
-    users: ids("ou_"),
-    departments: ids("od_"),
-    chats: ids("oc_"),
     ext: fc.option(
       fc.string().filter((ext) => ext !== "" && ext !== "{}"),
       { nil: undefined },
     ),
   })
-  .map((campaign) => ({
-    ...campaign,
-    // Feishu holds a new-staff scope only for an onboarding push.
-    newStaffScopeType: campaign.pushType === "newStaffOnboarding" ? campaign.newStaffScopeType : undefined,
-  }));
+  .map(
+    (campaign) =>
+      ({
+        ...campaign,
+        // Feishu holds a new-staff scope only for an onboarding push.
+        newStaffScopeType: campaign.pushType === "newStaffOnboarding" ? campaign.newStaffScopeType : undefined,
+      }) as NormalizedNotificationInputs,
+  );
 
 describe("the wire body and its reverse", () => {
   it("read back from Feishu, any campaign is the campaign sent, whatever was stored before", () => {
