@@ -2,7 +2,13 @@ import fc from "fast-check";
 import type { WireNotification } from "../../provider";
 import { changedProperties } from "../../provider/notification/compare";
 import { NewStaffScopeType, PushScopeType, PushType } from "../../provider/notification/enums";
-import { listProperties, type NormalizedNotificationInputs, requiredFields } from "../../provider/notification/fields";
+import {
+  campaignFields,
+  campaignProperties,
+  listProperties,
+  type NormalizedNotificationInputs,
+  requiredFields,
+} from "../../provider/notification/fields";
 import { inputsFromWire, toWireBody } from "../../provider/notification/mapping";
 import { NotificationOperations } from "../../provider/notification/operations";
 import type { Reporter } from "../../provider/pulumi/reporter";
@@ -23,16 +29,20 @@ describe("the property rows", () => {
       pushType: "push_type",
       pushScopeType: "push_scope_type",
     });
-    expect([...listProperties]).toEqual(["newStaffDepartments", "users", "departments", "chats"]);
+    // The id lists are the properties whose absence means an empty list; each is blank when nothing is known.
+    const emptyWhenAbsent = campaignProperties.filter((p) =>
+      Array.isArray(campaignFields[p].safeParse(undefined).data),
+    );
+    expect([...listProperties]).toEqual(emptyWhenAbsent);
+    expect([...listProperties]).toEqual(
+      expect.arrayContaining(["newStaffDepartments", "users", "departments", "chats"]),
+    );
     expect(blankInputs).toEqual({
       jobName: "",
       pushContent: "{}",
       pushType: "scheduled",
       pushScopeType: "allMembers",
-      newStaffDepartments: [],
-      users: [],
-      departments: [],
-      chats: [],
+      ...Object.fromEntries([...listProperties].map((property) => [property, []])),
     });
   });
 
