@@ -92,6 +92,15 @@ describe("the wire body and its reverse", () => {
   });
 });
 
+describe("refresh compares an id list as a set, as diff does", () => {
+  it("keeps the stored list when Feishu names the same ids, one of them twice", () => {
+    const stored = { ...blankInputs, pushScopeType: "chatsOnly", chats: ["oc_a", "oc_b"] } as const;
+    const live: WireNotification = { ...toWireBody(stored), id: "1", status: 0 };
+    const twice = { ...live, chat_list: [{ chat_id: "oc_b" }, { chat_id: "oc_a" }, { chat_id: "oc_b" }] };
+    expect(inputsFromWire(twice, stored).chats).toEqual(["oc_a", "oc_b"]);
+  });
+});
+
 // The stored state's one migration (stored-state.ts): an older state without its id lists reads
 // as one with empty lists, so the next diff sees no change.
 describe("upgradeStoredState", () => {
