@@ -39,12 +39,8 @@ export type { HelpdeskNotificationArgs, MessageCard } from "./notification/helpd
 export type { LookedUpNotification, NotificationLookupOptions } from "./notification/lookup";
 export { getNotification, getNotificationOutput } from "./notification/lookup";
 export { HelpdeskNotification } from "./notification/helpdesk-notification";
-export type {
-  NotificationServerFields,
-  NotificationState,
-  NotificationUserOutput,
-  StoredNotification,
-} from "./notification/outputs";
+export type { NotificationState, StoredNotification } from "./notification/outputs";
+export type { NotificationServerFields, NotificationUserOutput } from "./notification/server-fields";
 export { sendNotificationPreview } from "./notification/preview";
 export type { InputCheck } from "./notification/schema";
 export { checkNotificationInputs } from "./notification/schema";

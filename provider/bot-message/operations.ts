@@ -1,5 +1,5 @@
 import type { HelpdeskClient } from "../client/helpdesk-client";
-import { jsonTextEqual } from "../pulumi/json-equal";
+import { jsonTextEqual } from "../json/json-equal";
 import type { UncheckedInputs } from "../pulumi/input-check";
 import { cardInputFailures } from "../pulumi/card-input-check";
 import type { Reporter } from "../pulumi/reporter";

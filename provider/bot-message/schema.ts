@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { jsonObjectSchema } from "../pulumi/json-object";
+import { jsonObjectSchema } from "../json/json-object";
 import type { CheckedInputs, InputFailure, UncheckedInputs } from "../pulumi/input-check";
 import type { Same } from "../pulumi/type-checks";
 import { isUnknown } from "../pulumi/unknown";

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import { jsonObjectSchema } from "../pulumi/json-object";
+import { jsonObjectSchema } from "../json/json-object";
 
-// The zod schemas of the kinds of value a campaign's inputs hold; fields.ts says which input is which.
+// The zod schemas of the kinds of value a campaign's inputs hold; property-kinds.ts builds the rows
+// of fields.ts with them.
 
 /** An integer enum given by name or by number; normalized to the name. */
 export function enumSchema<T extends Record<string, number>>(table: T) {
@@ -18,7 +19,7 @@ export function enumSchema<T extends Record<string, number>>(table: T) {
 }
 
 /** A list of ids, none blank or repeated; absent means empty. */
-export const idList = (what: string) =>
+export const idListSchema = (what: string) =>
   z
     .array(
       z.string(`each ${what} id must be a string`).trim().min(1, `each ${what} id must be a non-empty string`),

@@ -7,7 +7,8 @@ import { isResourceOfType } from "../pulumi/resource-type";
 import type { ArgTypesMatch, OutputTypesMatch, SameKeys } from "../pulumi/type-checks";
 import type { NewStaffScopeType, PushScopeType, PushType } from "./enums";
 import { type DeletePolicy, type InputProperty, inputProperties, type NormalizedNotificationInputs } from "./fields";
-import { type NotificationState, type NotificationUserOutput, serverFieldNames } from "./outputs";
+import type { NotificationState } from "./outputs";
+import { type NotificationUserOutput, serverFieldNames } from "./server-fields";
 import type { CampaignStage } from "./stage";
 
 /** A message card: an object, or its JSON text. Compared by meaning, so reformatting is not a change. */
@@ -201,7 +202,7 @@ export class HelpdeskNotification extends pulumi.CustomResource {
 }
 
 type DeclaredOutputs = Exclude<keyof HelpdeskNotification, keyof pulumi.CustomResource>;
-// Compile-time checks against the one list of fields (fields.ts, outputs.ts): the arguments are
+// Compile-time checks against the one list of fields (fields.ts, server-fields.ts): the arguments are
 // exactly the inputs, and the declared outputs exactly the state's properties.
 const _argsAreTheInputs: SameKeys<keyof HelpdeskNotificationArgs, InputProperty> = true;
 const _outputsAreTheState: SameKeys<DeclaredOutputs, keyof NotificationState> = true;

@@ -1,24 +1,26 @@
 import type { WireNotification, WireNotificationBody } from "../client/wire-types";
-import { NewStaffScopeType, nameOf, PushScopeType, PushType } from "./enums";
-import { jsonTextEqual } from "../pulumi/json-equal";
-import type { NormalizedNotificationInputs } from "./fields";
+import { nameOf } from "./enums";
+import { sameCard, sameIdSet } from "./compare";
+import { campaignProperties, campaignRows, type NormalizedNotificationInputs } from "./fields";
+import type { CampaignRow, IdListRow, TextRow } from "./property-kinds";
+
+// The campaign's inputs as Feishu's request body, and back: each field by the kind of its row (fields.ts).
 
 /** The create/update request body for checked inputs. Every list is sent, so an emptied list is cleared. */
 export function toWireBody(inputs: NormalizedNotificationInputs): WireNotificationBody {
-  const body: WireNotificationBody = {
-    job_name: inputs.jobName,
-    push_content: inputs.pushContent,
-    push_type: PushType[inputs.pushType],
-    push_scope_type: PushScopeType[inputs.pushScopeType],
-    new_staff_scope_department_list: inputs.newStaffDepartments.map((department_id) => ({ department_id })),
-    user_list: inputs.users.map((user_id) => ({ user_id })),
-    department_list: inputs.departments.map((department_id) => ({ department_id })),
-    chat_list: inputs.chats.map((chat_id) => ({ chat_id })),
-  };
-  if (inputs.newStaffScopeType !== undefined) body.new_staff_scope_type = NewStaffScopeType[inputs.newStaffScopeType];
-  // Always sent, so removing `ext` from the program clears it rather than keeping the old value.
-  body.ext = inputs.ext ?? "";
-  return body;
+  const body: Record<string, unknown> = {};
+  for (const property of campaignProperties) {
+    const row: CampaignRow = campaignRows[property];
+    const value = inputs[property];
+    if (row.kind === "idList") body[row.wire] = (value as readonly string[]).map((id) => ({ [row.itemKey]: id }));
+    else if (row.kind === "enum") {
+      if (value !== undefined && row.table !== undefined) body[row.wire] = row.table[value as string];
+    }
+    // Text is always sent, so removing `ext` from the program clears it rather than keeping the old value.
+    else if (row.kind === "text") body[row.wire] = value ?? "";
+    else body[row.wire] = value;
+  }
+  return body as unknown as WireNotificationBody;
 }
 
 /**
@@ -26,14 +28,42 @@ export function toWireBody(inputs: NormalizedNotificationInputs): WireNotificati
  * out unless the app may read it (contact:user.employee_id:readonly), so items without an id
  * say nothing about which users are targeted.
  */
-function ids<T>(list: T[] | undefined, key: keyof T): string[] | undefined {
-  const found = (list ?? []).map((item) => item[key]);
+function ids(list: unknown, row: IdListRow): string[] | undefined {
+  const found = ((list ?? []) as Record<string, unknown>[]).map((item) => item[row.itemKey]);
   if (found.some((id) => typeof id !== "string" || id === "")) return undefined;
   return found as string[];
 }
 
-/** ext as the campaign means it: Feishu may answer "" or "{}" for one that was never set. */
-const meaningfulExt = (ext: string | undefined) => (ext === undefined || ext === "" || ext === "{}" ? undefined : ext);
+/** Text as the campaign means it: a value Feishu answers for one never set is none. */
+const meaningOf = (row: TextRow, value: unknown) =>
+  value === undefined || row.unset?.includes(value as string) ? undefined : value;
+
+/**
+ * The value of one property that would describe the live campaign, or `previous` where the live
+ * one says the same in other words (a reformatted card, a reordered list). A GET may leave a
+ * zero-valued field out: only a value it does send can contradict `previous`.
+ */
+function liveValue(row: CampaignRow, live: WireNotification, previous: unknown): unknown {
+  const sent = (live as unknown as Record<string, unknown>)[row.wire];
+  switch (row.kind) {
+    case "text":
+      if (row.unset === undefined) return sent ?? previous;
+      return meaningOf(row, sent) === meaningOf(row, previous) ? previous : meaningOf(row, sent);
+    case "card": {
+      const liveCard = normalizeCardText(sent as string | undefined);
+      return liveCard !== undefined && !sameCard(liveCard, previous as string) ? liveCard : previous;
+    }
+    case "enum":
+      if (row.heldOnlyFor !== undefined && !row.heldOnlyFor(live)) return undefined;
+      return (row.table && nameOf(row.table, sent as number)) ?? previous;
+    case "idList": {
+      const liveIds = ids(sent, row);
+      return liveIds === undefined || sameIdSet(previous as readonly string[], liveIds) ? previous : liveIds;
+    }
+    default:
+      return previous;
+  }
+}
 
 /**
  * The inputs that would describe `live`, so that after `pulumi refresh` the next diff compares
@@ -44,31 +74,10 @@ export function inputsFromWire(
   live: WireNotification,
   previous: NormalizedNotificationInputs,
 ): NormalizedNotificationInputs {
-  const liveCard = normalizeCardText(live.push_content);
-  const sameSet = (a: readonly string[], b: readonly string[]) =>
-    a.length === b.length && a.every((id) => b.includes(id));
-  const keep = (a: readonly string[], b: readonly string[] | undefined) => (b === undefined || sameSet(a, b) ? a : b);
-  // A GET may leave a zero-valued field out: only a value it does send can contradict `previous`.
-  const newStaffScope =
-    live.push_type !== PushType.newStaffOnboarding
-      ? undefined
-      : live.new_staff_scope_type === undefined
-        ? previous.newStaffScopeType
-        : (nameOf(NewStaffScopeType, live.new_staff_scope_type) ?? previous.newStaffScopeType);
-  return {
-    ...previous,
-    jobName: live.job_name ?? previous.jobName,
-    pushContent:
-      liveCard !== undefined && !jsonTextEqual(liveCard, previous.pushContent) ? liveCard : previous.pushContent,
-    pushType: nameOf(PushType, live.push_type) ?? previous.pushType,
-    pushScopeType: nameOf(PushScopeType, live.push_scope_type) ?? previous.pushScopeType,
-    newStaffScopeType: newStaffScope,
-    newStaffDepartments: keep(previous.newStaffDepartments, ids(live.new_staff_scope_department_list, "department_id")),
-    users: keep(previous.users, ids(live.user_list, "user_id")),
-    departments: keep(previous.departments, ids(live.department_list, "department_id")),
-    chats: keep(previous.chats, ids(live.chat_list, "chat_id")),
-    ext: meaningfulExt(live.ext) === meaningfulExt(previous.ext) ? previous.ext : meaningfulExt(live.ext),
-  };
+  const inputs: Record<string, unknown> = { ...previous };
+  for (const property of campaignProperties)
+    inputs[property] = liveValue(campaignRows[property], live, previous[property]);
+  return inputs as NormalizedNotificationInputs;
 }
 
 /** The card as compact JSON, or undefined if the text is not a JSON object. */

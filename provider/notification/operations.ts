@@ -1,6 +1,6 @@
 import { FeishuHelpdeskError } from "../client/errors/feishu-helpdesk-error";
 import { renderCardText } from "../card/render-text";
-import { blankInputs, definedOf, recordOf, withLists } from "./stored-state";
+import { previousInputsOf, recordOf, upgradeStoredState } from "./stored-state";
 import { NotificationGoneError } from "./errors/gone-error";
 import { FeishuOutcomeUnknownError } from "../client/errors/feishu-outcome-unknown-error";
 import type { FetchedNotification, HelpdeskClient } from "../client/helpdesk-client";
@@ -128,7 +128,7 @@ export class NotificationOperations {
    * status, so a preview already fails when Feishu would refuse the update.
    */
   async diff(id: string, olds: StoredNotification, news: NormalizedNotificationInputs): Promise<NotificationDiff> {
-    const stored = withLists(olds);
+    const stored = upgradeStoredState(olds);
     const plan = planDiff(stored, news);
     if (plan.kind === "refuse") throw refusalError(id, plan.refusal);
     if (plan.kind === "noChange") return { changes: false, properties: [] };
@@ -149,8 +149,7 @@ export class NotificationOperations {
    * half a create, so the next `pulumi up` would create (and schedule) a second one. A step that
    * fails is reported; the next `pulumi up` sees it pending and retries.
    */
-  async create(inputs: NormalizedNotificationInputs, urn?: string): Promise<CreatedNotificationState> {
-    const desired = withLists(inputs);
+  async create(desired: NormalizedNotificationInputs, urn?: string): Promise<CreatedNotificationState> {
     if (desired.adoptId !== undefined) return this.adopt(desired.adoptId, desired);
     const recovered = urn === undefined ? undefined : await this.recoverInterrupted(urn, desired);
     if (recovered !== undefined) return recovered;
@@ -194,7 +193,7 @@ export class NotificationOperations {
     lookedUpBy = "HelpdeskNotification.get",
   ): Promise<ReadNotificationState | undefined> {
     // A lookup (`HelpdeskNotification.get`) has nothing stored: every field comes from Feishu.
-    const previous = withLists(stored?.jobName === undefined ? { ...blankInputs, ...definedOf(stored) } : stored);
+    const previous = previousInputsOf(stored);
     // Refresh is where the truth is fetched: always a new read (kept for the Diff that follows it).
     const fetched = await this.readNow(this.client(), id);
     if (fetched === undefined && stored?.notificationId === undefined) {
@@ -218,9 +217,12 @@ export class NotificationOperations {
    * campaign under review is withdrawn, edited and submitted again. Then the lifecycle steps.
    * Returns the full outputs.
    */
-  async update(id: string, olds: StoredNotification, news: NormalizedNotificationInputs): Promise<NotificationState> {
-    const stored = withLists(olds);
-    const desired = withLists(news);
+  async update(
+    id: string,
+    olds: StoredNotification,
+    desired: NormalizedNotificationInputs,
+  ): Promise<NotificationState> {
+    const stored = upgradeStoredState(olds);
     const found = await this.find(id, recordOf(stored));
     const plan = planUpdate(stored, desired, found?.live);
     if (plan.kind === "refuse") throw refusalError(id, plan.refusal);

@@ -9,7 +9,7 @@ import {
 } from "./fields";
 import { crossFieldFailures } from "./rules";
 import { unknownPropertyFailures } from "../pulumi/unknown-properties";
-import { serverFieldNames } from "./outputs";
+import { serverFields } from "./server-fields";
 
 /** The outcome of {@link checkNotificationInputs}. */
 export type InputCheck = CheckedInputs<NormalizedNotificationInputs>;
@@ -27,7 +27,7 @@ export function checkNotificationInputs(
   olds: { readonly sendAt?: unknown } = {},
   now = Date.now(),
 ): InputCheck {
-  const failures: InputFailure[] = unknownPropertyFailures(raw, inputProperties, Object.keys(serverFieldNames));
+  const failures: InputFailure[] = unknownPropertyFailures(raw, inputProperties, serverFields);
   const values: Record<string, unknown> = {};
   const usable = new Set<InputProperty>();
   for (const property of inputProperties) {

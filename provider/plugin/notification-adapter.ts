@@ -1,17 +1,15 @@
 import { inputProperties, type NormalizedNotificationInputs } from "../notification/fields";
 import { NotificationOperations } from "../notification/operations";
-import { serverFieldNames, type StoredNotification } from "../notification/outputs";
+import type { StoredNotification } from "../notification/outputs";
+import { serverFields, serverFieldsKeptByUpdate } from "../notification/server-fields";
 import type { ProviderScope } from "../pulumi/provider-scope";
 import type { CheckAnswer, DiffAnswer, Properties, ReadAnswer, ResourceAdapter } from "./adapter-types";
 import { detailedDiff } from "./detailed-diff";
 import { createPreview, updatePreview } from "./preview-outputs";
 import { declaredOnly, recheckedInputs } from "./rechecked-inputs";
 
-const serverFields = Object.keys(serverFieldNames);
 /** What a campaign's state holds: its inputs and what Feishu reports. */
 const declaredFields = [...inputProperties, ...serverFields];
-/** What an update never changes: the campaign's id and its creation. */
-const stableFields = ["notificationId", "createdAt", "createUser"];
 
 /**
  * HelpdeskNotification as the native plugin serves it: a thin adapter from the protocol's calls
@@ -77,7 +75,7 @@ export class NotificationAdapter implements ResourceAdapter {
   async update(id: string, urn: string, olds: Properties, news: Properties, preview: boolean): Promise<Properties> {
     const stored = this.stored("Update", urn, olds);
     const inputs = recheckedInputs("Update", urn, this.#operations.check(asGiven(news), news));
-    if (preview) return updatePreview(stored, inputs, serverFields, stableFields);
+    if (preview) return updatePreview(stored, inputs, serverFields, serverFieldsKeptByUpdate);
     return (await this.scope.about(urn, () => this.#operations.update(id, stored, inputs))) as Properties;
   }
 

@@ -1,7 +1,7 @@
 import { botMessageSchema } from "../bot-message/schema";
 import { NewStaffScopeType, PushScopeType, PushType } from "../notification/enums";
 import { listProperties, requiredFields, settingFields } from "../notification/fields";
-import type { NotificationServerFields } from "../notification/outputs";
+import { requiredServerFields } from "../notification/server-fields";
 import { campaignStages } from "../notification/stage";
 import { configKeys, type ConfigKey, userIdTypes } from "../pulumi/settings";
 import type { DeclarationDocs, MemberDocs } from "./source-docs";
@@ -64,14 +64,6 @@ export interface SchemaObject {
  * (its regexp matched against this exact text). Carried by every generated SDK.
  */
 export const PLUGIN_DOWNLOAD_URL = "github://api.github.com/pulumi-feishu-helpdesk/pulumi-feishu-helpdesk";
-
-/** The server fields always present in a campaign's outputs (the others may be absent). */
-export const requiredServerFields = [
-  "notificationId",
-  "status",
-  "isDraft",
-  "stage",
-] as const satisfies readonly (keyof NotificationServerFields)[];
 
 /**
  * JSDoc as schema text: the source's hard-wrapped lines joined into paragraphs (list items and

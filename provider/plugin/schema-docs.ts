@@ -22,7 +22,7 @@ export function collectSchemaDocs(repo: string): SchemaDocs {
   return {
     notificationArgs: notification.HelpdeskNotificationArgs,
     notificationClass: notification.HelpdeskNotification,
-    notificationUser: declarationDocs(repo, "provider/notification/outputs.ts", ["NotificationUserOutput"])
+    notificationUser: declarationDocs(repo, "provider/notification/server-fields.ts", ["NotificationUserOutput"])
       .NotificationUserOutput,
     campaignStage: declarationDocs(repo, "provider/notification/stage.ts", ["CampaignStage"]).CampaignStage,
     deletePolicy: declarationDocs(repo, "provider/notification/fields.ts", ["DeletePolicy"]).DeletePolicy,

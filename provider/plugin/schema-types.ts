@@ -1,13 +1,15 @@
 import type { NormalizedBotMessageInputs } from "../bot-message/schema";
 import type { BotMessageState } from "../bot-message/operations";
-import type { InputProperty } from "../notification/fields";
-import type { NotificationServerFields, NotificationUserOutput } from "../notification/outputs";
+import { inputRows } from "../notification/fields";
+import type { PropertyRow } from "../notification/property-kinds";
+import { type NotificationUserOutput, serverFieldRows, type ServerKind } from "../notification/server-fields";
 import type { ConfigKey } from "../pulumi/settings";
 
-// The package schema's type of every property, by the same keys as the TypeScript tables
-// (fields.ts, outputs.ts, the bot message's zod schema, settings.ts): `satisfies Record<…>`
-// makes a property added there and forgotten here fail tsc. The descriptions come from the
-// sources' JSDoc (source-docs.ts); the enums' values from the tables themselves (package-schema.ts).
+// The package schema's type of every property: a campaign's, by the kind of its row (fields.ts,
+// server-fields.ts); the others by the same keys as the TypeScript tables (the bot message's zod
+// schema, settings.ts), where `satisfies Record<…>` makes a property added there and forgotten
+// here fail tsc. The descriptions come from the sources' JSDoc (source-docs.ts); the enums'
+// values from the tables themselves (package-schema.ts).
 
 /** The package name, as in `feishu-helpdesk:index:HelpdeskNotification` and the stack config. */
 export const PACKAGE = "feishu-helpdesk";
@@ -32,11 +34,11 @@ const ref = (name: string) => ({ $ref: `#/types/${token(name)}` }) as const;
 
 /** The enum and object types the properties refer to, by name (`#/types/feishu-helpdesk:index:<name>`). */
 export const typeNames = {
-  pushType: "PushType",
-  pushScopeType: "PushScopeType",
-  newStaffScopeType: "NewStaffScopeType",
-  deletePolicy: "DeletePolicy",
-  approval: "Approval",
+  pushType: inputRows.pushType.typeName,
+  pushScopeType: inputRows.pushScopeType.typeName,
+  newStaffScopeType: inputRows.newStaffScopeType.typeName,
+  deletePolicy: inputRows.onDelete.typeName,
+  approval: inputRows.approval.typeName,
   stage: "CampaignStage",
   user: "NotificationUser",
   msgType: "BotMessageType",
@@ -44,50 +46,35 @@ export const typeNames = {
   userIdType: "UserIdType",
 } as const;
 
-/** A HelpdeskNotification's inputs, as the program gives them. */
-export const notificationInputTypes = {
-  jobName: string,
-  pushContent: anyJson,
-  pushType: ref(typeNames.pushType),
-  pushScopeType: ref(typeNames.pushScopeType),
-  newStaffScopeType: ref(typeNames.newStaffScopeType),
-  newStaffDepartments: strings,
-  users: strings,
-  departments: strings,
-  chats: strings,
-  ext: string,
-  adoptId: string,
-  approval: ref(typeNames.approval),
-  sendAt: string,
-  onDelete: ref(typeNames.deletePolicy),
-  cancelToEdit: boolean,
-} as const satisfies Record<InputProperty, SchemaType>;
+/** A property's schema type by the kind of its row; a card is any JSON value as an input, its text as an output. */
+function propertyType(row: PropertyRow, card: SchemaType): SchemaType {
+  if (row.kind === "enum" || row.kind === "object") return ref(row.typeName);
+  if (row.kind === "idList") return strings;
+  if (row.kind === "flag") return boolean;
+  return row.kind === "card" ? card : string;
+}
 
-/** The same properties as outputs, where they differ: normalized (the card is compact JSON text). */
-export const notificationInputOutputTypes = {
-  ...notificationInputTypes,
-  pushContent: string,
-} as const satisfies Record<InputProperty, SchemaType>;
+/** A server field's schema type by its kind. */
+const serverFieldTypes = {
+  text: string,
+  integer,
+  flag: boolean,
+  time: string,
+  user: ref(typeNames.user),
+  stage: ref(typeNames.stage),
+} as const satisfies Record<ServerKind, SchemaType>;
+
+const mapRows = <R extends object, T>(rows: R, type: (row: R[keyof R]) => T) =>
+  Object.fromEntries(Object.entries(rows).map(([name, row]) => [name, type(row)])) as Record<keyof R, T>;
+
+/** A HelpdeskNotification's inputs, as the program gives them. */
+export const notificationInputTypes = mapRows(inputRows, (row) => propertyType(row, anyJson));
+
+/** The same properties as outputs: normalized (the card is compact JSON text). */
+export const notificationInputOutputTypes = mapRows(inputRows, (row) => propertyType(row, string));
 
 /** What Feishu reports about a campaign, beside its inputs. */
-export const notificationServerTypes = {
-  notificationId: string,
-  status: integer,
-  isDraft: boolean,
-  targetUserCount: integer,
-  sentUserCount: integer,
-  readUserCount: integer,
-  createdAt: string,
-  updatedAt: string,
-  sendAt: string,
-  createUser: ref(typeNames.user),
-  updateUser: ref(typeNames.user),
-  approvalAppLink: string,
-  stage: ref(typeNames.stage),
-  approvalSubmitted: boolean,
-  approvalGranted: boolean,
-  cardText: string,
-} as const satisfies Record<keyof NotificationServerFields, SchemaType>;
+export const notificationServerTypes = mapRows(serverFieldRows, (row) => serverFieldTypes[row.kind]);
 
 /** A user, as a campaign's outputs show it (createUser, updateUser). */
 export const notificationUserTypes = {

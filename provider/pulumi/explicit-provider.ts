@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { UserIdType } from "../client/helpdesk-client";
 import type { PacedEndpoint } from "../client/pacing/pacer";
 import { CONFIG_NAMESPACE, type ConfigKey, configKeys, EXPLICIT_PROVIDER_KEY } from "./settings";
+import type { SameKeys } from "./type-checks";
 
 /**
  * The settings of one helpdesk (one tenant), for {@link FeishuHelpdeskProvider}. Unlike the
@@ -58,7 +59,6 @@ export interface FeishuHelpdeskProviderArgs {
 }
 
 // Compile-time check: the arguments are exactly the settings of settings.ts.
-type SameKeys<A, B> = [Exclude<A, B>, Exclude<B, A>] extends [never, never] ? true : never;
 const _argsAreTheSettings: SameKeys<keyof FeishuHelpdeskProviderArgs, ConfigKey> = true;
 
 const secretKeys = (Object.keys(configKeys) as ConfigKey[]).filter((key) => configKeys[key].secret);

@@ -6,19 +6,21 @@ import { HelpdeskClient } from "../../provider/client";
 import type { NormalizedNotificationInputs } from "../../provider/notification/fields";
 import { CreateJournal, journalDir } from "../../provider/notification/journal/create-journal";
 import { NotificationOperations } from "../../provider/notification/operations";
+import { blankInputs } from "../../provider/notification/stored-state";
 import { randomCredentials, sampleCard } from "../harness/feishu-fixture";
 
 // Issue 24: a run killed between a create's POST and the engine's checkpoint left a pending
 // create, and the next `pulumi up` posted the campaign again. The write-ahead journal of
 // creates lets the next create of the same resource adopt it, or refuse, but never post twice.
 const urn = "urn:pulumi:dev::campaigns::feishu-helpdesk:index:HelpdeskNotification::vpn";
-const inputs = {
+const inputs: NormalizedNotificationInputs = {
+  ...blankInputs,
   jobName: "VPN reminder",
   pushType: "scheduled",
   pushScopeType: "someMembers",
   users: ["ou_a"],
   pushContent: JSON.stringify(sampleCard),
-} as unknown as NormalizedNotificationInputs;
+};
 
 describe("the write-ahead journal of creates", () => {
   const credentials = randomCredentials();

@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { botMessageProperties } from "../../../provider/bot-message/schema";
 import { inputProperties, requiredFields } from "../../../provider/notification/fields";
-import { serverFieldNames } from "../../../provider/notification/outputs";
+import { serverFieldNames } from "../../../provider/notification/server-fields";
 import { configKeys } from "../../../provider/pulumi/settings";
 import { listedValues, unwrapDoc } from "../../../provider/plugin/package-schema";
 import { SCHEMA_FILE, schemaText } from "../../../provider/plugin/write-schema";
