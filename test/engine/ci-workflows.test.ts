@@ -260,7 +260,7 @@ describe("the CI pipelines in examples/ci", () => {
     expect(audit?.output).toMatch(/feishu-helpdesk-guardrails[^]*job-name-pattern/);
   }, 600_000);
 
-  it("the scheduled drift jobs name a campaign changed outside code, and how; an edit to it fails the preview job", async () => {
+  it("drift jobs name a campaign changed outside code, and how; an edit to it fails the preview job", async () => {
     const { credentials, emulator } = stack;
     // In the Helpdesk console: renamed while a draft.
     const [campaign] = emulator.notifications();
