@@ -1,7 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { dynamicCheckResult } from "../pulumi/dynamic-check";
 import type { UncheckedInputs } from "../pulumi/input-check";
 import { ProviderScope } from "../pulumi/provider-scope";
 import { splitUrn, withUrn } from "../pulumi/resource-context";
+import { gatherSettings } from "../pulumi/settings";
 import { type BotMessageState, BotMessageOperations } from "./operations";
 import type { NormalizedBotMessageInputs } from "./schema";
 
@@ -15,18 +17,14 @@ export class BotMessageDynamicProvider implements pulumi.dynamic.ResourceProvide
   BotMessageState
 > {
   readonly #scope = new ProviderScope();
-  readonly #operations = new BotMessageOperations(
-    () => this.#scope.slot.client,
-    this.#scope.reporter,
-    () => this.#scope.slot.cardLimits,
-  );
+  readonly #operations = new BotMessageOperations(this.#scope.client, this.#scope.reporter, this.#scope.cardLimits);
 
   /**
    * Takes the settings from the stack config (environment variables as fallback), or from an
    * explicit FeishuHelpdeskProvider's arguments alone.
    */
   async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    this.#scope.configure(req);
+    this.#scope.configure(gatherSettings(req.config));
   }
 
   /** See {@link BotMessageOperations.check}. `news` are the program's values, not yet checked. */
@@ -35,20 +33,18 @@ export class BotMessageDynamicProvider implements pulumi.dynamic.ResourceProvide
     news: UncheckedInputs,
   ): Promise<pulumi.dynamic.CheckResult<NormalizedBotMessageInputs>> {
     // The resource's own URN is no field of it: the checks never see it (see provider-scope.ts).
-    return this.#scope.check(olds, news, (_previous, rest) => this.#operations.check(rest), "tenant");
+    return dynamicCheckResult(
+      await this.#scope.check(olds, news, (_previous, rest) => this.#operations.check(rest), "tenant"),
+    );
   }
 
   /** Every changed property means a new message (a replacement). The URN is never a change. */
   async diff(_id: string, olds: BotMessageState, news: NormalizedBotMessageInputs): Promise<pulumi.dynamic.DiffResult> {
     const { urn, rest } = splitUrn(news);
-    return this.#scope.about(urn, async () => {
-      const replaces = this.#operations.replacements(splitUrn(olds).rest, rest);
-      // A replacement sends a new message: verify the credentials now, so preview fails, not up.
-      if (replaces.length > 0) {
-        await this.#scope.verifyCredentials("tenant");
-      }
-      return replaces.length === 0 ? { changes: false } : { changes: true, replaces, deleteBeforeReplace: false };
-    });
+    const { replaces } = await this.#scope.diff(urn, "tenant", async () =>
+      this.#operations.diff(splitUrn(olds).rest, rest),
+    );
+    return replaces.length === 0 ? { changes: false } : { changes: true, replaces, deleteBeforeReplace: false };
   }
 
   /** See {@link BotMessageOperations.create}. The URN is kept in the outputs, for delete's warning. */

@@ -2,6 +2,7 @@ import type { HelpdeskClient } from "../client/helpdesk-client";
 import { jsonTextEqual } from "../json/json-equal";
 import type { UncheckedInputs } from "../pulumi/input-check";
 import { cardInputFailures } from "../pulumi/card-input-check";
+import type { ResourceDiff } from "../pulumi/provider-scope";
 import type { Reporter } from "../pulumi/reporter";
 import {
   botMessageProperties,
@@ -18,6 +19,12 @@ export type BotMessageState = NormalizedBotMessageInputs & {
   /** When it was sent (ISO 8601). */
   readonly sentAt: string;
 };
+
+/** The result of {@link BotMessageOperations.diff}. */
+export interface BotMessageDiff extends ResourceDiff {
+  /** The properties whose change means a new message. */
+  readonly replaces: (keyof NormalizedBotMessageInputs)[];
+}
 
 /**
  * A HelpdeskBotMessage's operations, whatever hosts them. A sent message cannot be changed or
@@ -43,16 +50,17 @@ export class BotMessageOperations {
     return failures.length > 0 ? { ok: false, failures } : result;
   }
 
-  /** The properties whose change means a new message: content compared as JSON values. */
-  replacements(
-    olds: NormalizedBotMessageInputs,
-    news: NormalizedBotMessageInputs,
-  ): (keyof NormalizedBotMessageInputs)[] {
-    return botMessageProperties.filter((p) =>
+  /**
+   * Every changed property means a new message (a replacement), which calls Feishu; content is
+   * compared as JSON values. Makes no call.
+   */
+  diff(olds: NormalizedBotMessageInputs, news: NormalizedBotMessageInputs): BotMessageDiff {
+    const replaces = botMessageProperties.filter((p) =>
       p === "content" && typeof olds.content === "string" && typeof news.content === "string"
         ? !jsonTextEqual(olds.content, news.content)
         : olds[p] !== news[p],
     );
+    return { changes: replaces.length > 0, callsFeishuUnproven: replaces.length > 0, replaces };
   }
 
   /** Sends the message. */

@@ -1,7 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
+import { dynamicCheckResult } from "../pulumi/dynamic-check";
 import type { UncheckedInputs } from "../pulumi/input-check";
 import { ProviderScope } from "../pulumi/provider-scope";
 import { splitUrn, withUrn } from "../pulumi/resource-context";
+import { gatherSettings } from "../pulumi/settings";
 import type { NormalizedNotificationInputs } from "./fields";
 import { NotificationOperations } from "./operations";
 import type { StoredNotification } from "./outputs";
@@ -16,9 +18,9 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
   StoredNotification
 > {
   readonly #scope = new ProviderScope();
-  readonly #operations = new NotificationOperations(() => this.#scope.slot.client, this.#scope.reporter, {
-    expectCall: (endpoint) => this.#scope.quota.expect(endpoint),
-    cardLimits: () => this.#scope.slot.cardLimits,
+  readonly #operations = new NotificationOperations(this.#scope.client, this.#scope.reporter, {
+    expectCall: this.#scope.expectCall,
+    cardLimits: this.#scope.cardLimits,
   });
 
   /**
@@ -26,7 +28,7 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
    * explicit FeishuHelpdeskProvider's arguments alone.
    */
   async configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    this.#scope.configure(req);
+    this.#scope.configure(gatherSettings(req.config));
   }
 
   /** See {@link NotificationOperations.check}. `news` are the program's values, not yet checked. */
@@ -35,7 +37,9 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
     news: UncheckedInputs,
   ): Promise<pulumi.dynamic.CheckResult<NormalizedNotificationInputs>> {
     // The resource's own URN is no field of it: the checks never see it (see provider-scope.ts).
-    return this.#scope.check(olds, news, (previous, rest) => this.#operations.check(previous, rest));
+    return dynamicCheckResult(
+      await this.#scope.check(olds, news, (previous, rest) => this.#operations.check(previous, rest)),
+    );
   }
 
   /** See {@link NotificationOperations.diff}. */
@@ -46,14 +50,8 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
   ): Promise<pulumi.dynamic.DiffResult> {
     // The URN is never a change: it is left out of the comparison.
     const { urn, rest } = splitUrn(news);
-    return this.#scope.about(urn, async () => {
-      const diff = await this.#operations.diff(id, splitUrn(olds).rest, rest);
-      // A change that did not read the campaign: verify the credentials now, so preview fails, not up.
-      if (diff.changes && !diff.readLive) {
-        await this.#scope.verifyCredentials();
-      }
-      return { changes: diff.changes };
-    });
+    const diff = await this.#scope.diff(urn, "configured", () => this.#operations.diff(id, splitUrn(olds).rest, rest));
+    return { changes: diff.changes };
   }
 
   /** See {@link NotificationOperations.create}. */

@@ -12,9 +12,9 @@ import {
   type SettingValues,
 } from "../pulumi/settings";
 import { describeSettingProblems, problemSettings } from "../pulumi/settings-for-client";
-import { NotificationGoneError } from "./errors/gone-error";
-import { blankInputs } from "./stored-state";
-import { type NotificationState, stateFromLive } from "./outputs";
+import { consoleReporter } from "../pulumi/reporter";
+import { NotificationOperations } from "./operations";
+import type { NotificationState } from "./outputs";
 
 /** Options of {@link getNotification} and {@link getNotificationOutput}. */
 export interface NotificationLookupOptions {
@@ -74,14 +74,9 @@ async function lookUp(id: string, settings: GatheredSettings, to: string): Promi
       describeSettingProblems(resolved.problems, settings.source),
       problemSettings(resolved.problems, settings.source),
     );
-  const fetched = await new HelpdeskClient(resolved.options).findNotification(id);
-  if (fetched === undefined)
-    throw new NotificationGoneError({
-      notificationId: id,
-      jobName: "",
-      hint: `Check the id given to ${to}: it names no campaign of this helpdesk.`,
-    });
-  return stateFromLive(fetched, blankInputs);
+  const client = new HelpdeskClient(resolved.options);
+  // Read as the provider reads an import: a campaign Feishu does not have fails, naming `to`.
+  return (await new NotificationOperations(() => client, consoleReporter).read(id, undefined, to)).state;
 }
 
 /** The value of a known Output, as a promise; a FeishuConfigError if it is not known yet (a preview). */

@@ -1,11 +1,14 @@
 import { FeishuErrorCode } from "../client/api/error-codes";
 import type { FeishuApiError } from "../client/errors/feishu-api-error";
-import { campaignName, isoTime } from "./errors/campaign-name";
-import type { PendingStep } from "./pending";
-import type { Notice } from "./plan";
+import { FeishuHelpdeskError } from "../client/errors/feishu-helpdesk-error";
+import { campaignName, capitalized, isoTime } from "./errors/campaign-name";
+import type { Notice, PendingStep } from "./plan";
 
 // Every warning a campaign's operations give, in one place. Each starts with the campaign it
 // is about and what happened, then why, then what to do.
+
+/** What went wrong, as a warning quotes it: this package's errors by their message. */
+const why = (error: unknown): string => (FeishuHelpdeskError.isInstance(error) ? error.message : String(error));
 
 const stays = "Feishu has no API to delete a push campaign, so it stays in the Helpdesk console";
 
@@ -54,11 +57,11 @@ export const say = {
     `${campaignName(id, jobName)} was removed from the stack; Feishu refused to cancel it (code ${error.code} ` +
     `"${error.feishuMessage}", request id ${error.logId ?? "not given"}), which means it was already cancelled or ` +
     `finished. Status seen: ${status ?? "not read"}.`,
-  createdButStepFailed: (id: string, jobName: string, why: string) =>
-    `${campaignName(id, jobName)} was created, but a lifecycle step failed (${why}). It is recorded in the stack; ` +
-    "run `pulumi refresh` and `pulumi up` to finish.",
-  readBackFailed: (id: string, jobName: string, why: string) =>
-    `${campaignName(id, jobName)} was written, but reading it back failed (${why}); ` +
+  createdButStepFailed: (id: string, jobName: string, error: unknown) =>
+    `${campaignName(id, jobName)} was created, but a lifecycle step failed (${why(error)}). ` +
+    "It is recorded in the stack; run `pulumi refresh` and `pulumi up` to finish.",
+  readBackFailed: (id: string, jobName: string, error: unknown) =>
+    `${campaignName(id, jobName)} was written, but reading it back failed (${why(error)}); ` +
     "run `pulumi refresh` to fill in its server fields.",
   pending: (id: string, jobName: string, step: PendingStep) =>
     `${campaignName(id, jobName)}: \`${step.property}\` is pending, not changed in code: ` +
@@ -69,6 +72,9 @@ export const say = {
           `${isoTime(step.sendAt ?? "0")}.`
         : `\`pulumi up\` schedules it for ${isoTime(step.sendAt ?? "0")}.`),
   goneOnRefresh: (id: string, jobName: string) =>
-    `push campaign ${id} no longer exists in Feishu (code ${FeishuErrorCode.notFound}); ` +
-    `removing it ("${jobName}") from the stack.`,
+    `${campaignName(id, jobName)} no longer exists in Feishu (code ${FeishuErrorCode.notFound}); ` +
+    "removing it from the stack.",
+  adoptedAfterInterruption: (id: string, jobName: string, startedAt: string) =>
+    `${capitalized(campaignName(id, jobName))} was created at ${startedAt} by a run that was interrupted before ` +
+    "the stack recorded it: adopted, not created again.",
 } as const;

@@ -78,9 +78,24 @@ export type Refusal =
       readonly differences: readonly CampaignProperty[];
     };
 
-/** The planner's answer for a create, update, adopt or delete: steps to take, or a refusal. */
-export type Plan =
-  { readonly kind: "steps"; readonly steps: readonly Step[] } | { readonly kind: "refuse"; readonly refusal: Refusal };
+/**
+ * The planner's answer for an update or an adoption: steps to take on the campaign found, or a
+ * refusal. `found` is the campaign the planner was given, handed back: whoever read it (with more
+ * than the planner needs) gets it back where the steps are sure to have one.
+ */
+export type Plan<Found extends LiveCampaign = LiveCampaign> =
+  | { readonly kind: "steps"; readonly steps: readonly Step[]; readonly found: Found }
+  | { readonly kind: "refuse"; readonly refusal: Refusal };
+
+/** A lifecycle step the inputs ask for that has not happened yet, and why. */
+export interface PendingStep {
+  /** The input property the step comes from. */
+  readonly property: "approval" | "sendAt";
+  /** Why it is pending: `draft` (the next `pulumi up` takes it) or `awaitingApproval` (it waits for the owner). */
+  readonly why: "draft" | "awaitingApproval";
+  /** For `sendAt`: the time asked for, milliseconds since the epoch as text. */
+  readonly sendAt?: string;
+}
 
 /** The planner's answer for a diff. */
 export type DiffPlan =
@@ -92,5 +107,11 @@ export type DiffPlan =
       readonly confirmDraft: boolean;
       /** The inputs the update is due to: changed, or asking for a lifecycle step not reached yet. */
       readonly properties: readonly InputProperty[];
+      /**
+       * The lifecycle steps due whose values are known, for the host to name: the dynamic host
+       * sends the engine no detailed diff, so a preview shows `~ update` with no property marked,
+       * and a reviewer (or a drift job) must still tell "waiting for approval" from a change in code.
+       */
+      readonly pending: readonly PendingStep[];
     }
   | { readonly kind: "refuse"; readonly refusal: Refusal };

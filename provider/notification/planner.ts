@@ -2,32 +2,46 @@ import { isUnknown } from "../pulumi/unknown";
 import { changedProperties } from "./compare";
 import type { DeletePolicy, InputProperty, NormalizedNotificationInputs } from "./fields";
 import type { StoredNotification } from "./outputs";
-import type { DiffPlan, LiveCampaign, Plan, Refusal, Step } from "./plan";
+import type { DiffPlan, LiveCampaign, PendingStep, Plan, Refusal, Step } from "./plan";
 
 // The campaign's lifecycle as pure decisions: given what the stack holds, what the program
 // declares and what Feishu reports, which calls to make, in which order, or why to make none.
 // No I/O here; operations.ts reads, asks, and hands the steps to the executor.
 
-const steps = (...list: Step[]): Plan => ({ kind: "steps", steps: list });
-const refuse = (refusal: Refusal): Plan => ({ kind: "refuse", refusal });
+const refuse = (refusal: Refusal): Plan<never> => ({ kind: "refuse", refusal });
 
 /**
- * The lifecycle steps the inputs ask for, from a campaign with `status` and Feishu's `sendAt`:
- * submit a draft for review (`approval`), then schedule it (`sendAt`) once it is not a draft.
- * Removing `approval` or `sendAt` asks for nothing: un-submitting and un-scheduling are what
- * `onDelete` is for.
+ * The lifecycle steps the inputs ask for, from a campaign with `status` (undefined: a state
+ * written before the status was recorded, taken as a draft) and send time `sendAt`: submit a
+ * draft for review (`approval`), then schedule it (`sendAt`) once it is not a draft. Removing
+ * `approval` or `sendAt` asks for nothing: un-submitting and un-scheduling are what `onDelete`
+ * is for. The one statement of which step is due: create, update and diff all ask it.
  */
-function lifecycleSteps(desired: NormalizedNotificationInputs, status: number, liveSendAt: string | undefined): Step[] {
+function lifecycleSteps(
+  desired: NormalizedNotificationInputs,
+  status: number | undefined,
+  sendAt: string | undefined,
+): Step[] {
   const planned: Step[] = [];
-  let draft = status === 0;
+  let draft = status === 0 || status === undefined;
   if (desired.approval !== undefined && draft) {
     planned.push({ kind: "submit", reason: desired.approval.reason });
     draft = false;
   }
-  if (desired.sendAt !== undefined && desired.sendAt !== liveSendAt && !draft) {
+  // A send time not known yet (a preview) may turn out due: the diff counts it rather than hide it.
+  if (desired.sendAt !== undefined && desired.sendAt !== sendAt && (!draft || isUnknown(desired.sendAt))) {
     planned.push({ kind: "schedule", sendAt: desired.sendAt });
   }
   return planned;
+}
+
+/** The due steps whose values are known, as the host names them; `stage`: where the stack last saw the campaign. */
+function pendingOf(due: readonly Step[], news: NormalizedNotificationInputs, stage: StoredNotification["stage"]) {
+  return due.flatMap((step): PendingStep[] => {
+    if (step.kind === "submit") return isUnknown(news.approval) ? [] : [{ property: "approval", why: "draft" }];
+    if (step.kind !== "schedule" || isUnknown(step.sendAt)) return [];
+    return [{ property: "sendAt", why: stage === "submitted" ? "awaitingApproval" : "draft", sendAt: step.sendAt }];
+  });
 }
 
 /** After a create (Feishu answered `status`, 0 for a new draft): the lifecycle steps. */
@@ -40,14 +54,14 @@ export function planCreate(desired: NormalizedNotificationInputs, status: number
  * `liveInputs`: a draft that differs is patched to the inputs; a non-draft that differs is
  * refused. The lifecycle waits for the next update.
  */
-export function planAdopt(
+export function planAdopt<Found extends LiveCampaign>(
   desired: NormalizedNotificationInputs,
-  live: LiveCampaign | undefined,
+  live: Found | undefined,
   liveInputs: NormalizedNotificationInputs | undefined,
-): Plan {
+): Plan<Found> {
   if (live === undefined || liveInputs === undefined) return refuse({ reason: "adoptNotFound" });
   const differences = changedProperties(liveInputs, desired);
-  if (differences.length === 0) return steps();
+  if (differences.length === 0) return { kind: "steps", steps: [], found: live };
   if (live.status !== 0) {
     return refuse({
       reason: "adoptMismatch",
@@ -56,7 +70,7 @@ export function planAdopt(
       differences,
     });
   }
-  return steps({ kind: "patch" });
+  return { kind: "steps", steps: [{ kind: "patch" }], found: live };
 }
 
 /**
@@ -65,11 +79,11 @@ export function planAdopt(
  * with `cancelToEdit` (withdraw, patch, submit again); a scheduled one never. Then the
  * lifecycle steps.
  */
-export function planUpdate(
+export function planUpdate<Found extends LiveCampaign>(
   olds: StoredNotification,
   desired: NormalizedNotificationInputs,
-  live: LiveCampaign | undefined,
-): Plan {
+  live: Found | undefined,
+): Plan<Found> {
   if (live === undefined) return refuse({ reason: "gone", jobName: olds.jobName });
   const planned: Step[] = [];
   let status = live.status;
@@ -87,7 +101,7 @@ export function planUpdate(
     }
     status = 0;
   }
-  return steps(...planned, ...lifecycleSteps(desired, status, live.sendAt));
+  return { kind: "steps", steps: [...planned, ...lifecycleSteps(desired, status, live.sendAt)], found: live };
 }
 
 /**
@@ -100,8 +114,9 @@ export function planUpdate(
 export function planDiff(olds: StoredNotification, news: NormalizedNotificationInputs): DiffPlan {
   const changed = changedProperties(olds, news);
   const settingsChanged = olds.onDelete !== news.onDelete || olds.cancelToEdit !== news.cancelToEdit;
-  const submitDue = news.approval !== undefined && (olds.status === 0 || olds.status === undefined);
-  const scheduleDue = news.sendAt !== undefined && news.sendAt !== olds.sendAt;
+  const due = lifecycleSteps(news, olds.status, olds.sendAt);
+  const submitDue = due.some((step) => step.kind === "submit");
+  const scheduleDue = due.some((step) => step.kind === "schedule");
   if (changed.length === 0 && !submitDue && !scheduleDue && !settingsChanged) return { kind: "noChange" };
   if (scheduleDue && (olds.stage === "sending" || olds.stage === "sent") && olds.sendAt !== undefined) {
     return {
@@ -121,7 +136,7 @@ export function planDiff(olds: StoredNotification, news: NormalizedNotificationI
     ...(submitDue ? (["approval"] as const) : []),
     ...(scheduleDue ? (["sendAt"] as const) : []),
   ];
-  return { kind: "change", confirmDraft, properties };
+  return { kind: "change", confirmDraft, properties, pending: pendingOf(due, news, olds.stage) };
 }
 
 /** The check a diff with `confirmDraft` makes of the live campaign (undefined: gone): refused unless a draft. */

@@ -1,4 +1,4 @@
-import type { InputFailure } from "../pulumi/input-check";
+import type { CheckedInputs } from "../pulumi/input-check";
 import type { PropertyChange } from "./detailed-diff";
 
 // What the plugin's resource adapters answer, in plain values: server.ts turns these into the
@@ -7,8 +7,8 @@ import type { PropertyChange } from "./detailed-diff";
 /** Properties as the engine sends and receives them (after wire-values.ts). */
 export type Properties = Record<string, unknown>;
 
-/** Check's answer: the checked inputs, or every failure. */
-export type CheckAnswer = { readonly inputs: Properties } | { readonly failures: readonly InputFailure[] };
+/** Check's answer: the core's result (see ProviderScope.check), the checked inputs or every failure. */
+export type CheckAnswer = CheckedInputs<Properties>;
 
 /** Diff's answer. */
 export interface DiffAnswer {

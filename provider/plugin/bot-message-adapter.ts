@@ -25,32 +25,22 @@ export class BotMessageAdapter implements ResourceAdapter {
   readonly #operations: BotMessageOperations;
 
   constructor(private readonly scope: ProviderScope) {
-    this.#operations = new BotMessageOperations(
-      () => scope.slot.client,
-      scope.reporter,
-      () => scope.slot.cardLimits,
-    );
+    this.#operations = new BotMessageOperations(scope.client, scope.reporter, scope.cardLimits);
   }
 
   /** See {@link BotMessageOperations.check}, with the settings checked too. */
   async check(urn: string, olds: Properties, news: Properties): Promise<CheckAnswer> {
-    return this.scope.about(urn, async () => {
-      const result = await this.scope.check(olds, news, (_previous, rest) => this.#operations.check(rest), "tenant");
-      return result.inputs !== undefined ? { inputs: result.inputs } : { failures: result.failures ?? [] };
-    });
+    return this.scope.about(urn, () =>
+      this.scope.check(olds, news, (_previous, rest) => this.#operations.check(rest), "tenant"),
+    );
   }
 
   /** Every changed property means a new message: each is a replacing change. */
   async diff(_id: string, urn: string, olds: Properties, news: Properties): Promise<DiffAnswer> {
-    return this.scope.about(urn, async () => {
-      const replaces = this.#operations.replacements(
-        olds as NormalizedBotMessageInputs,
-        news as NormalizedBotMessageInputs,
-      );
-      // A replacement sends a new message: verify the credentials now, so preview fails, not up.
-      if (replaces.length > 0) await this.scope.verifyCredentials("tenant");
-      return { changes: replaces.length > 0, replaces, detailedDiff: replacingDiff(replaces) };
-    });
+    const { changes, replaces } = await this.scope.diff(urn, "tenant", async () =>
+      this.#operations.diff(olds as NormalizedBotMessageInputs, news as NormalizedBotMessageInputs),
+    );
+    return { changes, replaces, detailedDiff: replacingDiff(replaces) };
   }
 
   /** Sends the message; a preview sends nothing. */

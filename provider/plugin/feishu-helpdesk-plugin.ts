@@ -66,7 +66,7 @@ export class FeishuHelpdeskPlugin {
    * dynamic provider reports it.
    */
   configure(urn: string | undefined, properties: Record<string, unknown>): void {
-    this.#scope.slot.configure(pluginSettings(properties, urn, this.env));
+    this.#scope.configure(pluginSettings(properties, urn, this.env));
   }
 
   /** The adapter of resource type `type`. */
@@ -82,7 +82,7 @@ export class FeishuHelpdeskPlugin {
     const id = args.id;
     if (typeof id !== "string" || id.trim() === "")
       return { failures: [{ property: "id", reason: "id is required: the campaign's id (notificationId)" }] };
-    const problem = this.#scope.slot.problem;
+    const problem = this.#scope.settingsProblem;
     if (problem !== undefined) return { failures: [{ property: "", reason: problem }] };
     const notification = this.#adapters[resourceTypes.notification] as NotificationAdapter;
     return { outputs: await notification.lookUp(id.trim()) };

@@ -20,18 +20,17 @@ export class NotificationAdapter implements ResourceAdapter {
   readonly #operations: NotificationOperations;
 
   constructor(private readonly scope: ProviderScope) {
-    this.#operations = new NotificationOperations(() => scope.slot.client, scope.reporter, {
-      expectCall: (endpoint) => scope.quota.expect(endpoint),
-      cardLimits: () => scope.slot.cardLimits,
+    this.#operations = new NotificationOperations(scope.client, scope.reporter, {
+      expectCall: scope.expectCall,
+      cardLimits: scope.cardLimits,
     });
   }
 
   /** See {@link NotificationOperations.check}; the settings are checked too, as the dynamic provider does. */
   async check(urn: string, olds: Properties, news: Properties): Promise<CheckAnswer> {
-    return this.scope.about(urn, async () => {
-      const result = await this.scope.check(olds, news, (previous, rest) => this.#operations.check(previous, rest));
-      return result.inputs !== undefined ? { inputs: result.inputs } : { failures: result.failures ?? [] };
-    });
+    return this.scope.about(urn, () =>
+      this.scope.check(olds, news, (previous, rest) => this.#operations.check(previous, rest)),
+    );
   }
 
   /**
@@ -39,12 +38,10 @@ export class NotificationAdapter implements ResourceAdapter {
    * detailed diff (the dynamic provider can only say "changes").
    */
   async diff(id: string, urn: string, olds: Properties, news: Properties, oldInputs: Properties): Promise<DiffAnswer> {
-    return this.scope.about(urn, async () => {
-      const diff = await this.#operations.diff(id, olds as StoredNotification, news as NormalizedNotificationInputs);
-      // A change that did not read the campaign: verify the credentials now, so preview fails, not up.
-      if (diff.changes && !diff.readLive) await this.scope.verifyCredentials();
-      return { changes: diff.changes, detailedDiff: detailedDiff(diff.properties, oldInputs, news) };
-    });
+    const diff = await this.scope.diff(urn, "configured", () =>
+      this.#operations.diff(id, olds as StoredNotification, news as NormalizedNotificationInputs),
+    );
+    return { changes: diff.changes, detailedDiff: detailedDiff(diff.properties, oldInputs, news) };
   }
 
   /** See {@link NotificationOperations.create}; a preview returns the inputs, Feishu's fields unknown. */
@@ -68,7 +65,7 @@ export class NotificationAdapter implements ResourceAdapter {
   /** An existing campaign's outputs (getNotification); a campaign Feishu does not have fails, naming the id. */
   async lookUp(id: string): Promise<Properties> {
     const read = await this.scope.about(undefined, () => this.#operations.read(id, undefined, "getNotification"));
-    return (read?.state ?? {}) as Properties;
+    return read.state as Properties;
   }
 
   /** See {@link NotificationOperations.update}; a preview returns the new inputs, what Feishu changes unknown. */

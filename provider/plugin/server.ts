@@ -142,7 +142,7 @@ export function providerService(plugin: FeishuHelpdeskPlugin): grpc.UntypedServi
       const answer = await plugin
         .resource(typeOf(request))
         .check(request.getUrn(), plain(request.getOlds()), plain(request.getNews()));
-      return "inputs" in answer ? checkResponse(answer.inputs, []) : checkResponse(undefined, answer.failures);
+      return answer.ok ? checkResponse(answer.inputs, []) : checkResponse(undefined, answer.failures);
     }),
     diff: unary(async (request: messages.DiffRequest) =>
       diffResponse(

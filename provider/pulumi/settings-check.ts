@@ -1,6 +1,5 @@
-import type * as pulumi from "@pulumi/pulumi";
 import type { ClientSlot, TokenUse } from "./client-slot";
-import type { CheckedInputs } from "./input-check";
+import type { CheckedInputs, InputFailure } from "./input-check";
 import { withoutProviderSource } from "./provider-props";
 
 /**
@@ -15,14 +14,14 @@ export async function settingsChecked<T>(
   olds: object,
   checked: CheckedInputs<T>,
   use: TokenUse = "configured",
-): Promise<pulumi.dynamic.CheckResult<T>> {
-  const failures = checked.ok ? [] : [...checked.failures];
+): Promise<CheckedInputs<T>> {
+  const failures: InputFailure[] = checked.ok ? [] : [...checked.failures];
   const problem = slot.problem;
   if (problem !== undefined) failures.push({ property: "", reason: problem });
-  if (failures.length > 0 || !checked.ok) return { failures };
+  if (failures.length > 0 || !checked.ok) return { ok: false, failures };
   if (Object.keys(withoutProviderSource(olds)).length === 0) {
     const refused = await slot.verifyCredentials(use);
-    if (refused !== undefined) return { failures: [{ property: "", reason: refused }] };
+    if (refused !== undefined) return { ok: false, failures: [{ property: "", reason: refused }] };
   }
-  return { inputs: checked.inputs };
+  return checked;
 }

@@ -73,10 +73,13 @@ describe("adopt, refresh and remote removal through `pulumi`", () => {
     const [{ id }] = emulator.notifications();
     emulator.remove(id);
     const refreshed = await project.refresh();
-    expect(refreshed.output).toContain(`push campaign ${id} no longer exists in Feishu`);
+    expect(refreshed.output).toContain(`push campaign ${id} ("Managed now") no longer exists in Feishu`);
     // Under the resource, named, though refresh gets only the outputs (they keep the URN for this).
     expect(refreshed.stdout).toMatch(
-      new RegExp(`HelpdeskNotification \\(adopted\\):\\n\\s+warning: adopted: push campaign ${id} no longer exists`),
+      new RegExp(
+        "HelpdeskNotification \\(adopted\\):\\n\\s+warning: adopted: " +
+          `push campaign ${id} \\("Managed now"\\) no longer exists`,
+      ),
     );
     expect(await project.notificationsInState()).toEqual([]);
   });

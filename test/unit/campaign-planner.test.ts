@@ -252,11 +252,13 @@ describe("planDiff and planUpdate, beyond the matrix", () => {
       kind: "change",
       confirmDraft: false,
       properties: ["jobName"],
+      pending: [],
     });
     expect(planDiff(stored, { ...inputsOf(stored), jobName: "Known", cancelToEdit: UNKNOWN as never })).toEqual({
       kind: "change",
       confirmDraft: false,
       properties: ["jobName", "cancelToEdit"],
+      pending: [],
     });
   });
 
@@ -272,6 +274,7 @@ describe("planDiff and planUpdate, beyond the matrix", () => {
       kind: "change",
       confirmDraft: false,
       properties: ["approval"],
+      pending: [{ property: "approval", why: "draft" }],
     });
   });
 
@@ -325,11 +328,19 @@ describe("planAdopt", () => {
 
   it("adopts a campaign that matches as it is, at any stage", () => {
     for (const stage of stages)
-      expect(planAdopt(base, atStage(stage, undefined).live, base)).toEqual({ kind: "steps", steps: [] });
+      expect(planAdopt(base, atStage(stage, undefined).live, base)).toEqual({
+        kind: "steps",
+        steps: [],
+        found: atStage(stage, undefined).live,
+      });
   });
 
   it("patches a draft that differs", () => {
-    expect(planAdopt(base, live, { ...base, jobName: "Old" })).toEqual({ kind: "steps", steps: [{ kind: "patch" }] });
+    expect(planAdopt(base, live, { ...base, jobName: "Old" })).toEqual({
+      kind: "steps",
+      steps: [{ kind: "patch" }],
+      found: live,
+    });
   });
 
   it("refuses a campaign past draft that differs, naming the differences", () => {

@@ -58,7 +58,7 @@ describe("the write-ahead journal of creates", () => {
     const again = await operations.create(inputs, urn);
     expect(again.id).toBe(first.id);
     expect(held()).toBe(before);
-    expect(warnings.join("\n")).toContain(`Campaign ${first.id} ("VPN reminder") was created at`);
+    expect(warnings.join("\n")).toContain(`Push campaign ${first.id} ("VPN reminder") was created at`);
   });
 
   it("refuses, never posts, when the interrupted run's answer never came (no id)", async () => {

@@ -1,13 +1,18 @@
 import type { NormalizedNotificationInputs } from "../../provider/notification/fields";
 import type { StoredNotification } from "../../provider/notification/outputs";
-import { pendingSteps } from "../../provider/notification/pending";
+import { planDiff } from "../../provider/notification/planner";
 import { blankInputs } from "../../provider/notification/stored-state";
 import { UNKNOWN } from "../../provider/pulumi/unknown";
 
 const inputs: NormalizedNotificationInputs = { ...blankInputs, jobName: "j" };
 const stored = (extra: Partial<StoredNotification>) => ({ ...inputs, ...extra }) as StoredNotification;
+/** The pending steps the planner returns with a diff (none without a change). */
+const pendingSteps = (olds: StoredNotification, news: NormalizedNotificationInputs) => {
+  const plan = planDiff(olds, news);
+  return plan.kind === "change" ? plan.pending : [];
+};
 
-describe("pendingSteps", () => {
+describe("the pending steps of planDiff", () => {
   it("names sendAt waiting for approval on a campaign under review", () => {
     const olds = stored({ approval: { reason: "r" }, status: 1, stage: "submitted" });
     expect(pendingSteps(olds, { ...inputs, approval: { reason: "r" }, sendAt: "1800000000000" })).toEqual([

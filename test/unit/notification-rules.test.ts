@@ -96,7 +96,7 @@ describe("NotificationOperations keeps its rules when Feishu fails", () => {
           "Run `pulumi refresh` to drop it from the stack; the next `pulumi up` then creates it again.",
       );
       await expect(operations.read(created.id, created.state)).resolves.toBeUndefined();
-      expect(warnings.at(-1)).toContain(`push campaign ${created.id} no longer exists in Feishu`);
+      expect(warnings.at(-1)).toContain(`push campaign ${created.id} ("Rules") no longer exists in Feishu`);
     });
   });
 });

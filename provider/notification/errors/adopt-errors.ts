@@ -1,5 +1,6 @@
 import { FeishuErrorCode } from "../../client/api/error-codes";
 import { FeishuHelpdeskError } from "../../client/errors/feishu-helpdesk-error";
+import { campaignName } from "./campaign-name";
 
 /** `adoptId` names a campaign Feishu does not have (code 154004): nothing was adopted. */
 export class NotificationAdoptNotFoundError extends FeishuHelpdeskError {
@@ -9,7 +10,7 @@ export class NotificationAdoptNotFoundError extends FeishuHelpdeskError {
   constructor(args: { adoptId: string }) {
     super(
       "NotificationAdoptNotFoundError",
-      `adoptId: there is no push campaign ${args.adoptId} to adopt ` +
+      `adoptId: there is no ${campaignName(args.adoptId, undefined)} to adopt ` +
         `(Feishu code ${FeishuErrorCode.notFound}).\nCheck the id.`,
     );
     this.adoptId = args.adoptId;
@@ -38,7 +39,7 @@ export class NotificationAdoptMismatchError extends FeishuHelpdeskError {
   constructor(args: { adoptId: string; jobName: string; status: number; differences: readonly string[] }) {
     super(
       "NotificationAdoptMismatchError",
-      `adoptId: push campaign ${args.adoptId} ("${args.jobName}") differs from these inputs ` +
+      `adoptId: ${campaignName(args.adoptId, args.jobName)} differs from these inputs ` +
         `(${args.differences.join(", ")}), and Feishu reports status ${args.status}. ` +
         "Nothing was changed or adopted.\n" +
         "Only drafts (status 0) can be edited.\n" +

@@ -1,5 +1,5 @@
 import { FeishuHelpdeskError } from "../../client/errors/feishu-helpdesk-error";
-import { isoTime } from "./campaign-name";
+import { campaignName, capitalized, isoTime } from "./campaign-name";
 
 /** A new `sendAt` for a campaign that already went out: it would be sent a second time. Nothing was changed. */
 export class NotificationAlreadySentError extends FeishuHelpdeskError {
@@ -15,7 +15,8 @@ export class NotificationAlreadySentError extends FeishuHelpdeskError {
   constructor(args: { notificationId: string; jobName: string; stage: "sending" | "sent"; sendAt: string }) {
     super(
       "NotificationAlreadySentError",
-      `Push campaign ${args.notificationId} ("${args.jobName}") already went out (stage ${args.stage}, sent at ` +
+      `${capitalized(campaignName(args.notificationId, args.jobName))} already went out ` +
+        `(stage ${args.stage}, sent at ` +
         `${isoTime(args.sendAt)}); a new sendAt would send it a second time. Nothing was changed.\n` +
         "Keep sendAt as it was, or declare a new campaign for a new send.",
     );

@@ -1,4 +1,5 @@
 import { FeishuHelpdeskError } from "../../client/errors/feishu-helpdesk-error";
+import { campaignName, capitalized } from "./campaign-name";
 
 /**
  * `cancelToEdit` withdrew the campaign's review, then the edit failed. With `approval`, the
@@ -16,7 +17,8 @@ export class NotificationEditFailedError extends FeishuHelpdeskError {
     const why = args.cause instanceof Error ? args.cause.message : String(args.cause);
     super(
       "NotificationEditFailedError",
-      `Push campaign ${args.notificationId} ("${args.jobName}"): its review was withdrawn to edit it, but the edit ` +
+      `${capitalized(campaignName(args.notificationId, args.jobName))}: ` +
+        "its review was withdrawn to edit it, but the edit " +
         `failed (${why}).\n` +
         (args.resubmitted
           ? "It was submitted for review again, unchanged."

@@ -1,5 +1,6 @@
 import { FeishuErrorCode } from "../../client/api/error-codes";
 import { FeishuHelpdeskError } from "../../client/errors/feishu-helpdesk-error";
+import { campaignName, capitalized } from "./campaign-name";
 
 /** The stack holds a campaign that Feishu no longer has (code 154004): nothing was changed. */
 export class NotificationGoneError extends FeishuHelpdeskError {
@@ -15,7 +16,7 @@ export class NotificationGoneError extends FeishuHelpdeskError {
   constructor(args: { notificationId: string; jobName: string; hint?: string }) {
     super(
       "NotificationGoneError",
-      `Push campaign ${args.notificationId}${args.jobName === "" ? "" : ` ("${args.jobName}")`} ` +
+      `${capitalized(campaignName(args.notificationId, args.jobName))} ` +
         `${args.hint === undefined ? "no longer exists" : "does not exist"} in Feishu ` +
         `(code ${FeishuErrorCode.notFound}).\n` +
         (args.hint ?? "Run `pulumi refresh` to drop it from the stack; the next `pulumi up` then creates it again."),

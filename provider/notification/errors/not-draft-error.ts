@@ -1,4 +1,5 @@
 import { FeishuHelpdeskError } from "../../client/errors/feishu-helpdesk-error";
+import { campaignName } from "./campaign-name";
 
 /**
  * The campaign is no longer a draft, and Feishu only lets drafts be edited: nothing was sent.
@@ -15,7 +16,7 @@ export class NotificationNotDraftError extends FeishuHelpdeskError {
   constructor(args: { notificationId: string; jobName: string; status: number }) {
     super(
       "NotificationNotDraftError",
-      `Cannot update push campaign ${args.notificationId} ("${args.jobName}"): Feishu reports status ${args.status}, ` +
+      `Cannot update ${campaignName(args.notificationId, args.jobName)}: Feishu reports status ${args.status}, ` +
         "and only drafts (status 0) can be edited. Nothing was sent and the stack state is unchanged.\n" +
         "To go on, either: revert this change in code; or, while the campaign is under review, set " +
         "`cancelToEdit: true` to withdraw the review, edit it and submit it again; or keep the campaign as it is " +

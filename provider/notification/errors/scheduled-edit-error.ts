@@ -1,5 +1,5 @@
 import { FeishuHelpdeskError } from "../../client/errors/feishu-helpdesk-error";
-import { isoTime } from "./campaign-name";
+import { campaignName, isoTime } from "./campaign-name";
 
 /** An edit of a campaign that has a send scheduled: `cancelToEdit` only withdraws a review. Nothing was changed. */
 export class NotificationScheduledEditError extends FeishuHelpdeskError {
@@ -15,7 +15,7 @@ export class NotificationScheduledEditError extends FeishuHelpdeskError {
   constructor(args: { notificationId: string; jobName: string; status: number; sendAt: string }) {
     super(
       "NotificationScheduledEditError",
-      `Cannot edit push campaign ${args.notificationId} ("${args.jobName}"): it is scheduled for ` +
+      `Cannot edit ${campaignName(args.notificationId, args.jobName)}: it is scheduled for ` +
         `${isoTime(args.sendAt)} (status ${args.status}). Nothing was changed.\n` +
         "cancelToEdit only withdraws a review; a scheduled send must be cancelled first.\n" +
         'Remove the resource with onDelete: "cancel", or cancel the send in the Helpdesk console.',
