@@ -8,16 +8,10 @@ export class NotificationAdoptNotFoundError extends FeishuHelpdeskError {
 
   constructor(args: { adoptId: string }) {
     super(
-      "NotificationAdoptNotFoundError",
       `adoptId: there is no push campaign ${args.adoptId} to adopt ` +
         `(Feishu code ${FeishuErrorCode.notFound}).\nCheck the id.`,
     );
     this.adoptId = args.adoptId;
-  }
-
-  /** True if `value` is a NotificationAdoptNotFoundError from any copy of this package. */
-  static override isInstance(value: unknown): value is NotificationAdoptNotFoundError {
-    return FeishuHelpdeskError.isKind(value, "NotificationAdoptNotFoundError");
   }
 }
 
@@ -37,7 +31,6 @@ export class NotificationAdoptMismatchError extends FeishuHelpdeskError {
 
   constructor(args: { adoptId: string; jobName: string; status: number; differences: readonly string[] }) {
     super(
-      "NotificationAdoptMismatchError",
       `adoptId: push campaign ${args.adoptId} ("${args.jobName}") differs from these inputs ` +
         `(${args.differences.join(", ")}), and Feishu reports status ${args.status}. ` +
         "Nothing was changed or adopted.\n" +
@@ -48,10 +41,5 @@ export class NotificationAdoptMismatchError extends FeishuHelpdeskError {
     this.jobName = args.jobName;
     this.status = args.status;
     this.differences = args.differences;
-  }
-
-  /** True if `value` is a NotificationAdoptMismatchError from any copy of this package. */
-  static override isInstance(value: unknown): value is NotificationAdoptMismatchError {
-    return FeishuHelpdeskError.isKind(value, "NotificationAdoptMismatchError");
   }
 }

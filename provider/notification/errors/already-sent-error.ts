@@ -14,7 +14,6 @@ export class NotificationAlreadySentError extends FeishuHelpdeskError {
 
   constructor(args: { notificationId: string; jobName: string; stage: "sending" | "sent"; sendAt: string }) {
     super(
-      "NotificationAlreadySentError",
       `Push campaign ${args.notificationId} ("${args.jobName}") already went out (stage ${args.stage}, sent at ` +
         `${isoTime(args.sendAt)}); a new sendAt would send it a second time. Nothing was changed.\n` +
         "Keep sendAt as it was, or declare a new campaign for a new send.",
@@ -23,10 +22,5 @@ export class NotificationAlreadySentError extends FeishuHelpdeskError {
     this.jobName = args.jobName;
     this.stage = args.stage;
     this.sendAt = args.sendAt;
-  }
-
-  /** True if `value` is a NotificationAlreadySentError from any copy of this package. */
-  static override isInstance(value: unknown): value is NotificationAlreadySentError {
-    return FeishuHelpdeskError.isKind(value, "NotificationAlreadySentError");
   }
 }

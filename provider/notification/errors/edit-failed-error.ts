@@ -15,7 +15,6 @@ export class NotificationEditFailedError extends FeishuHelpdeskError {
   constructor(args: { notificationId: string; jobName: string; resubmitted: boolean; cause: unknown }) {
     const why = args.cause instanceof Error ? args.cause.message : String(args.cause);
     super(
-      "NotificationEditFailedError",
       `Push campaign ${args.notificationId} ("${args.jobName}"): its review was withdrawn to edit it, but the edit ` +
         `failed (${why}).\n` +
         (args.resubmitted
@@ -26,10 +25,5 @@ export class NotificationEditFailedError extends FeishuHelpdeskError {
     this.notificationId = args.notificationId;
     this.jobName = args.jobName;
     this.resubmitted = args.resubmitted;
-  }
-
-  /** True if `value` is a NotificationEditFailedError from any copy of this package. */
-  static override isInstance(value: unknown): value is NotificationEditFailedError {
-    return FeishuHelpdeskError.isKind(value, "NotificationEditFailedError");
   }
 }
