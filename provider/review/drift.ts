@@ -1,6 +1,7 @@
 import { cardText } from "./markdown";
 import { fenced, inline } from "./markdown-text";
-import { nameFromUrn, parsePreview, type PreviewStep, type ResourceState, typeFromUrn } from "./preview-json";
+import { nameFromUrn, typeFromUrn } from "../pulumi/urn";
+import { parsePreview, type PreviewStep, type ResourceState } from "./preview-json";
 import { HIDDEN, holdsSecret } from "./secrets";
 import { lineDiff, withContext } from "./text-diff";
 
