@@ -19,7 +19,7 @@ import { pendingSteps } from "./pending";
 import { type LiveCampaign, liveCampaignOf } from "./plan";
 import { RecentReads } from "./recent-reads";
 import { deleteReadsLive, planAdopt, planCreate, planDelete, planDiff, planDraftCheck, planUpdate } from "./planner";
-import { checkNotificationInputs, type InputCheck } from "./schema";
+import { checkNotificationInputs, type InputCheck } from "./check-inputs";
 import type { ApprovalRecord } from "./stage";
 import { CreateJournal } from "./journal/create-journal";
 import { InterruptedCreateError } from "./errors/interrupted-create-error";

@@ -1,4 +1,4 @@
-import type { NormalizedBotMessageInputs } from "../bot-message/schema";
+import type { NormalizedBotMessageInputs } from "../bot-message/check-inputs";
 import type { BotMessageState } from "../bot-message/operations";
 import type { InputProperty } from "../notification/fields";
 import type { NotificationServerFields, NotificationUserOutput } from "../notification/outputs";
