@@ -260,64 +260,68 @@ describe("the CI pipelines in examples/ci", () => {
     expect(audit?.output).toMatch(/feishu-helpdesk-guardrails[^]*job-name-pattern/);
   }, 600_000);
 
-  it("the scheduled drift jobs name a campaign changed outside code, and how; an edit to it fails the preview job", async () => {
-    const { credentials, emulator } = stack;
-    // In the Helpdesk console: renamed while a draft.
-    const [campaign] = emulator.notifications();
-    const client = new HelpdeskClient({ baseUrl: emulator.url, credentials });
-    const id = String(campaign.id);
-    const { push_content, push_type, push_scope_type, user_list, chat_list, ext } = campaign;
-    const edit = { push_content: push_content!, push_type: push_type!, push_scope_type: push_scope_type! };
-    await client.patchNotification(id, { ...edit, user_list, chat_list, ext, job_name: "Q3 VPN reminder (edited)" });
+  it(
+    "the scheduled drift jobs name a campaign changed outside code, and how; " + "an edit to it fails the preview job",
+    async () => {
+      const { credentials, emulator } = stack;
+      // In the Helpdesk console: renamed while a draft.
+      const [campaign] = emulator.notifications();
+      const client = new HelpdeskClient({ baseUrl: emulator.url, credentials });
+      const id = String(campaign.id);
+      const { push_content, push_type, push_scope_type, user_list, chat_list, ext } = campaign;
+      const edit = { push_content: push_content!, push_type: push_type!, push_scope_type: push_scope_type! };
+      await client.patchNotification(id, { ...edit, user_list, chat_list, ext, job_name: "Q3 VPN reminder (edited)" });
 
-    const keep = (name: string) => {
-      if (!fs.existsSync(path.join(stack.project.dir, "drift.md")))
-        throw new Error(`no drift.md:\n${file("drift.json").slice(-2500)}`);
-      // Kept for the closing note and the unit tests' fixtures.
-      fs.writeFileSync(path.join(repo, ".pulumi-local", `drift-${name}.md`), file("drift.md"));
-      fs.copyFileSync(
-        path.join(stack.project.dir, "drift.json"),
-        path.join(repo, ".pulumi-local", `drift-${name}.json`),
+      const keep = (name: string) => {
+        if (!fs.existsSync(path.join(stack.project.dir, "drift.md")))
+          throw new Error(`no drift.md:\n${file("drift.json").slice(-2500)}`);
+        // Kept for the closing note and the unit tests' fixtures.
+        fs.writeFileSync(path.join(repo, ".pulumi-local", `drift-${name}.md`), file("drift.md"));
+        fs.copyFileSync(
+          path.join(stack.project.dir, "drift.json"),
+          path.join(repo, ".pulumi-local", `drift-${name}.json`),
+        );
+        return file("drift.md");
+      };
+      const renamed = await runGitHubJob("drift");
+      expect(renamed.failed).toBe(true);
+      const draftReport = keep("draft");
+      // The refresh read the new name; the program's diff against it names the one input that differs.
+      expect(draftReport).toContain("**1 changed outside code**");
+      expect(draftReport).toContain("#### `q3-vpn-reminder` Q3 VPN client upgrade reminder: changed outside code");
+      expect(draftReport).toContain("Changed: jobName.\n");
+      expect(draftReport).toContain("| jobName | Q3 VPN client upgrade reminder | Q3 VPN reminder \\(edited\\) |");
+      expect(fs.readFileSync(path.join(scratch, "summary.md"), "utf8")).toContain(draftReport);
+
+      // Then submitted and approved there: the code's version can no longer be restored by an up.
+      emulator.setStatus(id, EmulatorStatus.inReview);
+      emulator.approve(id);
+      const approved = await runGitHubJob("drift");
+      expect(approved.failed).toBe(true);
+      const approvedReport = keep("approved");
+      // The refresh's own diff refuses (the code can no longer be applied to it): the report quotes the
+      // engine, which names the campaign, its name in Feishu and its status, and never says "no drift".
+      expect(approvedReport).toMatch(
+        /q3-vpn-reminder: Cannot update push campaign \d+ \("Q3 VPN reminder \(edited\)"\): Feishu reports status 2/,
       );
-      return file("drift.md");
-    };
-    const renamed = await runGitHubJob("drift");
-    expect(renamed.failed).toBe(true);
-    const draftReport = keep("draft");
-    // The refresh read the new name; the program's diff against it names the one input that differs.
-    expect(draftReport).toContain("**1 changed outside code**");
-    expect(draftReport).toContain("#### `q3-vpn-reminder` Q3 VPN client upgrade reminder: changed outside code");
-    expect(draftReport).toContain("Changed: jobName.\n");
-    expect(draftReport).toContain("| jobName | Q3 VPN client upgrade reminder | Q3 VPN reminder \\(edited\\) |");
-    expect(fs.readFileSync(path.join(scratch, "summary.md"), "utf8")).toContain(draftReport);
+      expect(approvedReport).toContain("The run stopped before it could compare every campaign with its code");
+      expect(approvedReport).not.toContain("No drift");
 
-    // Then submitted and approved there: the code's version can no longer be restored by an up.
-    emulator.setStatus(id, EmulatorStatus.inReview);
-    emulator.approve(id);
-    const approved = await runGitHubJob("drift");
-    expect(approved.failed).toBe(true);
-    const approvedReport = keep("approved");
-    // The refresh's own diff refuses (the code can no longer be applied to it): the report quotes the
-    // engine, which names the campaign, its name in Feishu and its status, and never says "no drift".
-    expect(approvedReport).toMatch(
-      /q3-vpn-reminder: Cannot update push campaign \d+ \("Q3 VPN reminder \(edited\)"\): Feishu reports status 2/,
-    );
-    expect(approvedReport).toContain("The run stopped before it could compare every campaign with its code");
-    expect(approvedReport).not.toContain("No drift");
+      const gitlabRun = await runGitLabJob("drift");
+      expect(gitlabRun?.code).not.toBe(0);
+      expect(gitlabRun?.stdout).toContain(approvedReport.trim());
 
-    const gitlabRun = await runGitLabJob("drift");
-    expect(gitlabRun?.code).not.toBe(0);
-    expect(gitlabRun?.stdout).toContain(approvedReport.trim());
-
-    // A pull request that edits the approved campaign: the preview step fails the job, and the
-    // comment, still posted, leads with the refusal.
-    await stack.project.setConfig("message", "The VPN client 5.3 is out: please upgrade before Friday.");
-    api.requests.length = 0;
-    const refused = await runGitHubJob("preview");
-    expect(refused.failed).toBe(true);
-    const review = file("review.md");
-    expect(review).toMatch(/### Refused, and checks that failed\n\n- \*\*error\*\*: `q3-vpn-reminder`/);
-    expect(review).toContain("| `q3-vpn-reminder` Q3 VPN client upgrade reminder | refused |");
-    expect(sent(api.requests, "PATCH")).toEqual([review]);
-  }, 600_000);
+      // A pull request that edits the approved campaign: the preview step fails the job, and the
+      // comment, still posted, leads with the refusal.
+      await stack.project.setConfig("message", "The VPN client 5.3 is out: please upgrade before Friday.");
+      api.requests.length = 0;
+      const refused = await runGitHubJob("preview");
+      expect(refused.failed).toBe(true);
+      const review = file("review.md");
+      expect(review).toMatch(/### Refused, and checks that failed\n\n- \*\*error\*\*: `q3-vpn-reminder`/);
+      expect(review).toContain("| `q3-vpn-reminder` Q3 VPN client upgrade reminder | refused |");
+      expect(sent(api.requests, "PATCH")).toEqual([review]);
+    },
+    600_000,
+  );
 });
