@@ -23,7 +23,7 @@ const defaultMaxResponseBytes = 8 * 1024 * 1024;
  * safe to repeat has an unknown outcome. Internal: not exported from the package.
  */
 export class FeishuCalls {
-  readonly http: FeishuHttp;
+  private readonly http: FeishuHttp;
   readonly #sender: CallSender;
   private readonly options: Omit<HelpdeskClientOptions, "credentials">;
   // #private: not enumerable, not shown by console.log or util.inspect, so a logged client shows no secret.
