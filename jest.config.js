@@ -1,13 +1,26 @@
 /**
- * Two projects: `unit` (pure logic, the client over a local HTTP server, the emulator, the
- * contract between them) needs no Pulumi engine and runs in seconds (`npm run test:unit`);
- * `engine` starts real `pulumi` processes, so only it builds or finds the engine.
+ * The projects: `unit` (pure logic, the client over a local HTTP server, the emulator, the
+ * contract between them) needs no Pulumi engine and runs in seconds (`npm run test:unit`, the
+ * inner loop); `fuzz` holds the long property-based runs of the same parts (files named
+ * `*fuzz.test.ts`, `npm run test:fuzz`); `browser` looks at rendered cards in Chromium; `engine`
+ * starts real `pulumi` processes, so only it builds or finds the engine. `npx jest` (`bash
+ * scripts/test`) runs them all.
  * @type {import('jest').Config}
  */
 const shared = {
   testEnvironment: "node",
   transform: { "^.+\\.ts$": ["ts-jest", { diagnostics: false }] },
 };
+
+/** Where the unit and fuzz tests live: no engine needed. */
+const withoutEngine = [
+  "<rootDir>/test/unit",
+  "<rootDir>/test/client",
+  "<rootDir>/test/emulator",
+  "<rootDir>/test/contract",
+];
+/** A fuzz file: `fuzz.test.ts`, `hostile-server-fuzz.test.ts`... */
+const fuzzFile = "fuzz\\.test\\.ts$";
 
 module.exports = {
   // Engine tests start real `pulumi` processes; two cores, so two workers.
@@ -18,8 +31,17 @@ module.exports = {
     {
       ...shared,
       displayName: "unit",
-      roots: ["<rootDir>/test/unit", "<rootDir>/test/client", "<rootDir>/test/emulator", "<rootDir>/test/contract"],
+      roots: withoutEngine,
       testMatch: ["**/*.test.ts"],
+      testPathIgnorePatterns: ["/node_modules/", fuzzFile],
+    },
+    {
+      ...shared,
+      // fast-check's long runs (FUZZ_RUNS and FUZZ_SEED where a file reads them): out of the inner
+      // loop, in the full run.
+      displayName: "fuzz",
+      roots: withoutEngine,
+      testRegex: fuzzFile,
     },
     {
       ...shared,

@@ -6,23 +6,13 @@ import { FeishuHelpdeskError } from "../provider/client/errors/feishu-helpdesk-e
  */
 export class EmulatorUsageError extends FeishuHelpdeskError {
   constructor(message: string) {
-    super("EmulatorUsageError", message);
-  }
-
-  /** True if `value` is an EmulatorUsageError from any copy of this package. */
-  static override isInstance(value: unknown): value is EmulatorUsageError {
-    return FeishuHelpdeskError.isKind(value, "EmulatorUsageError");
+    super(message);
   }
 }
 
 /** A data file that cannot be used, with its path in the message. */
 export class DataFileError extends FeishuHelpdeskError {
   constructor(file: string, problem: string) {
-    super("DataFileError", `emulator data file ${file}: ${problem}`);
-  }
-
-  /** True if `value` is a DataFileError from any copy of this package. */
-  static override isInstance(value: unknown): value is DataFileError {
-    return FeishuHelpdeskError.isKind(value, "DataFileError");
+    super(`emulator data file ${file}: ${problem}`);
   }
 }

@@ -15,8 +15,8 @@ export type { HelpdeskBotMessageArgs } from "./bot-message/helpdesk-bot-message"
 export { HelpdeskBotMessage } from "./bot-message/helpdesk-bot-message";
 export { BotMessageInvalidError } from "./bot-message/invalid-error";
 export type { BotMessageState } from "./bot-message/operations";
-export type { BotMessageInputCheck, NormalizedBotMessageInputs } from "./bot-message/schema";
-export { checkBotMessageInputs } from "./bot-message/schema";
+export type { BotMessageInputCheck, NormalizedBotMessageInputs } from "./bot-message/check-inputs";
+export { checkBotMessageInputs } from "./bot-message/check-inputs";
 export { sendBotMessage } from "./bot-message/send";
 // The whole client, as `pulumi-feishu-helpdesk/client` exports it: one list, so the two entries cannot drift.
 export * from "./client/index";
@@ -42,8 +42,8 @@ export { HelpdeskNotification } from "./notification/helpdesk-notification";
 export type { NotificationState, StoredNotification } from "./notification/outputs";
 export type { NotificationServerFields, NotificationUserOutput } from "./notification/server-fields";
 export { sendNotificationPreview } from "./notification/preview";
-export type { InputCheck } from "./notification/schema";
-export { checkNotificationInputs } from "./notification/schema";
+export type { InputCheck } from "./notification/check-inputs";
+export { checkNotificationInputs } from "./notification/check-inputs";
 export type { CampaignStage } from "./notification/stage";
 export type { FeishuHelpdeskProviderArgs } from "./pulumi/explicit-provider";
 export { FeishuHelpdeskProvider } from "./pulumi/explicit-provider";

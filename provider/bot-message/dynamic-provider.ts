@@ -5,7 +5,7 @@ import { ProviderScope } from "../pulumi/provider-scope";
 import { splitUrn, withUrn } from "../pulumi/resource-context";
 import { gatherSettings } from "../pulumi/settings";
 import { type BotMessageState, BotMessageOperations } from "./operations";
-import type { NormalizedBotMessageInputs } from "./schema";
+import type { NormalizedBotMessageInputs } from "./check-inputs";
 
 /**
  * The HelpdeskBotMessage provider as `pulumi.dynamic` calls it: a thin adapter from its call

@@ -7,7 +7,7 @@ import { isResourceOfType } from "../pulumi/resource-type";
 import type { ArgTypesMatch, OutputTypesMatch, SameKeys } from "../pulumi/type-checks";
 import type { BotMessageType } from "./content";
 import type { BotMessageState } from "./operations";
-import type { NormalizedBotMessageInputs } from "./schema";
+import type { NormalizedBotMessageInputs } from "./check-inputs";
 
 /**
  * The inputs of a {@link HelpdeskBotMessage}. `BotMessage.text(…)` and the other builders give

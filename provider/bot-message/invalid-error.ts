@@ -8,15 +8,9 @@ export class BotMessageInvalidError extends FeishuHelpdeskError {
 
   constructor(args: { receiverId: unknown; failures: readonly InputFailure[] }) {
     super(
-      "BotMessageInvalidError",
       `Invalid bot message to ${String(args.receiverId)}: nothing was sent.\n` +
         `${args.failures.map((f) => f.reason).join("; ")}.`,
     );
     this.failures = args.failures;
-  }
-
-  /** True if `value` is a BotMessageInvalidError from any copy of this package. */
-  static override isInstance(value: unknown): value is BotMessageInvalidError {
-    return FeishuHelpdeskError.isKind(value, "BotMessageInvalidError");
   }
 }

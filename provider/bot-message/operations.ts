@@ -9,7 +9,7 @@ import {
   checkBotMessageInputs,
   type BotMessageInputCheck,
   type NormalizedBotMessageInputs,
-} from "./schema";
+} from "./check-inputs";
 import { toWireBotMessage } from "./wire";
 
 /** A HelpdeskBotMessage's outputs: its inputs, and what sending it gave. */

@@ -6,7 +6,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { UncheckedInputs } from "../pulumi/input-check";
 import { BotMessageDynamicProvider } from "./dynamic-provider";
 import type { BotMessageState } from "./operations";
-import type { NormalizedBotMessageInputs } from "./schema";
+import type { NormalizedBotMessageInputs } from "./check-inputs";
 
 const provider = new BotMessageDynamicProvider();
 

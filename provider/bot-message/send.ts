@@ -1,7 +1,7 @@
 import { HelpdeskClient, type HelpdeskClientOptions } from "../client/helpdesk-client";
 import { clientOptionsFromEnv } from "../pulumi/settings-for-client";
 import { BotMessageInvalidError } from "./invalid-error";
-import { checkBotMessageInputs } from "./schema";
+import { checkBotMessageInputs } from "./check-inputs";
 import { toWireBotMessage } from "./wire";
 
 /**

@@ -1,5 +1,5 @@
 import type { WireBotMessage } from "../client/wire-types";
-import type { NormalizedBotMessageInputs } from "./schema";
+import type { NormalizedBotMessageInputs } from "./check-inputs";
 
 /** The body of the API for checked inputs. */
 export function toWireBotMessage(inputs: NormalizedBotMessageInputs): WireBotMessage {

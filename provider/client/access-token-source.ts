@@ -2,7 +2,8 @@ import { type Clock, systemClock } from "./clock";
 import type { HelpdeskCredentials } from "./credentials";
 import { FeishuConfigError } from "./errors/feishu-config-error";
 import type { FeishuResponseError } from "./errors/feishu-response-error";
-import type { FeishuCall, FeishuReply } from "./feishu-http";
+import type { FeishuCall } from "./feishu-http";
+import type { FeishuReply } from "./feishu-reply";
 import type { WireTenantTokenResponse } from "./wire-types";
 
 /** Refresh a tenant token this long before Feishu says it expires. */

@@ -1,3 +1,5 @@
+import { FeishuConfigError } from "./errors/feishu-config-error";
+
 /**
  * Whether `hostname` (as `URL.hostname` gives it) is this machine: `localhost`, 127.0.0.0/8 or
  * `[::1]`. Plain http to it never crosses a network, so an emulator or a local test server needs
@@ -27,4 +29,31 @@ export function plainHttpProblem(baseUrl: string, allowInsecureHttp: boolean | u
     `use https://${url.host}${url.pathname === "/" ? "" : url.pathname}, or set allowInsecureHttp to true ` +
     `if a trusted network needs http; got "${baseUrl}"`
   );
+}
+
+/** What a base URL should be, said whenever one cannot be used. */
+const baseUrlAdvice =
+  'Set baseUrl to the Feishu Open Platform ("https://open.feishu.cn"), ' +
+  'Lark ("https://open.larksuite.com") or an emulator.';
+
+/**
+ * The origin every call goes to, from the base URL; a FeishuConfigError naming `baseUrl` for one
+ * that is not an http(s) URL, or is plain http that {@link plainHttpProblem} refuses.
+ */
+export function apiBaseUrl(baseUrl: string, allowInsecureHttp: boolean | undefined): URL {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new FeishuConfigError(`The base URL ${JSON.stringify(baseUrl)} is not a URL.\n${baseUrlAdvice}`, ["baseUrl"]);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new FeishuConfigError(`The base URL ${JSON.stringify(baseUrl)} is not an http(s) URL.\n${baseUrlAdvice}`, [
+      "baseUrl",
+    ]);
+  }
+  const insecure = plainHttpProblem(baseUrl, allowInsecureHttp);
+  if (insecure !== undefined)
+    throw new FeishuConfigError(`The base URL ${insecure}.`, ["baseUrl", "allowInsecureHttp"]);
+  return url;
 }

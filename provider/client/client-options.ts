@@ -66,7 +66,7 @@ export interface HelpdeskClientOptions extends PacingOptions, RetryOptions {
    * @default true
    */
   readonly pacing?: boolean;
-  /** Called when a call waits for its rate-limit slot (for example to tell the user why). */
+  /** Called when a call waits for its rate-limit permit (for example to tell the user why). */
   readonly onWait?: (notice: WaitNotice) => void;
   /**
    * Called for each paced call as it joins its endpoint's queue, leaves it unsent, or is sent:

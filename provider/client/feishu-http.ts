@@ -1,17 +1,15 @@
 import type { Agent } from "node:http";
 import fetch, { type RequestInit, type Response } from "node-fetch";
 import { CallAbort } from "./call-abort";
-import { plainHttpProblem } from "./base-url";
+import { apiBaseUrl } from "./base-url";
 import { agentFor } from "./connection";
-import { FeishuApiError } from "./errors/feishu-api-error";
 import { FeishuArgumentError } from "./errors/feishu-argument-error";
-import { FeishuConfigError } from "./errors/feishu-config-error";
 import { FeishuNetworkError } from "./errors/feishu-network-error";
 import { FeishuRedirectError } from "./errors/feishu-redirect-error";
 import { FeishuResponseError } from "./errors/feishu-response-error";
 import { redactHeaders, type SecretRedactor } from "./errors/redact";
 import type { FeishuRequestInfo } from "./errors/request-info";
-import type { WireEnvelope } from "./wire-types";
+import { decodeReply, type FeishuReply, notQuoted } from "./feishu-reply";
 
 /** One call to the Feishu Open API. */
 export interface FeishuCall {
@@ -23,18 +21,6 @@ export interface FeishuCall {
   readonly body?: unknown;
   /** The reply carries a credential (the token endpoint): errors never quote its body. */
   readonly secretReply?: boolean;
-}
-
-const notQuoted = "[not quoted: this endpoint's replies carry credentials]";
-
-/** A decoded Feishu response whose `code` was 0. */
-export interface FeishuReply {
-  /** The whole JSON body. */
-  readonly body: Record<string, unknown>;
-  /** The `x-tt-logid` header. */
-  readonly logId: string | undefined;
-  /** The HTTP `Date` header, the server's time when it answered (parse it with serverTimeOf). */
-  readonly date?: string;
 }
 
 /** Settings of {@link FeishuHttp}. */
@@ -70,26 +56,7 @@ export class FeishuHttp {
   private readonly redact: (text: string) => string;
 
   constructor(options: FeishuHttpOptions) {
-    let url: URL;
-    try {
-      url = new URL(options.baseUrl);
-    } catch {
-      throw new FeishuConfigError(
-        `The base URL ${JSON.stringify(options.baseUrl)} is not a URL.\n` +
-          'Set baseUrl to the Feishu Open Platform ("https://open.feishu.cn"), Lark ("https://open.larksuite.com") or an emulator.',
-        ["baseUrl"],
-      );
-    }
-    if (url.protocol !== "https:" && url.protocol !== "http:") {
-      throw new FeishuConfigError(
-        `The base URL ${JSON.stringify(options.baseUrl)} is not an http(s) URL.\n` +
-          'Set baseUrl to the Feishu Open Platform ("https://open.feishu.cn"), Lark ("https://open.larksuite.com") or an emulator.',
-        ["baseUrl"],
-      );
-    }
-    const insecure = plainHttpProblem(options.baseUrl, options.allowInsecureHttp);
-    if (insecure !== undefined)
-      throw new FeishuConfigError(`The base URL ${insecure}.`, ["baseUrl", "allowInsecureHttp"]);
+    const url = apiBaseUrl(options.baseUrl, options.allowInsecureHttp);
     this.origin = url.origin;
     this.agent = agentFor(url);
     this.timeoutMs = options.timeoutMs;
@@ -181,59 +148,15 @@ export class FeishuHttp {
       clearTimeout(timer);
     }
 
-    // A token endpoint's reply may echo the credentials in any encoding: none of its text (body,
-    // `msg`, request id) goes into an error, only its status and code.
-    const logId = call.secretReply ? undefined : (response.headers.get("x-tt-logid") ?? undefined);
-    const quoted = call.secretReply ? notQuoted : text;
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      throw new FeishuResponseError({
-        status: response.status,
-        problem: "the body is not JSON",
-        body: quoted,
-        logId,
-        request: describe(),
-        redact: this.redact,
-      });
-    }
-    if (typeof body !== "object" || body === null || typeof (body as { code?: unknown }).code !== "number") {
-      throw new FeishuResponseError({
-        status: response.status,
-        problem: "the body has no numeric `code`",
-        body: quoted,
-        logId,
-        request: describe(),
-        redact: this.redact,
-      });
-    }
-    const envelope = body as WireEnvelope<unknown>;
-    if (envelope.code !== 0) {
-      const reset = Number(response.headers.get("x-ogw-ratelimit-reset") ?? Number.NaN);
-      throw new FeishuApiError({
-        status: response.status,
-        code: envelope.code,
-        msg: call.secretReply ? notQuoted : String(envelope.msg ?? ""),
-        logId,
-        request: describe(),
-        rateLimitResetSeconds: Number.isFinite(reset) && reset >= 0 ? reset : undefined,
-        redact: this.redact,
-      });
-    }
-    // Feishu answers a success with 200. Anything else saying `code: 0` is something in between
-    // (a proxy refusing CONNECT hands its own 403 through), and its "id" would be made up.
-    if (response.status !== 200) {
-      throw new FeishuResponseError({
-        status: response.status,
-        problem: "`code` is 0 but Feishu answers a success with HTTP 200: this reply is not Feishu's",
-        body: quoted,
-        logId,
-        request: describe(),
-        redact: this.redact,
-      });
-    }
-    return { body: body as Record<string, unknown>, logId, date: response.headers.get("date") ?? undefined };
+    const { headers: replyHeaders } = response;
+    return decodeReply({
+      status: response.status,
+      header: (name) => replyHeaders.get(name) ?? undefined,
+      text,
+      secretReply: call.secretReply === true,
+      request: describe,
+      redact: this.redact,
+    });
   }
 
   /** A FeishuResponseError about a successful reply whose content is not what the API documents. */

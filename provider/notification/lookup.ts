@@ -9,6 +9,7 @@ import {
   type GatheredSettings,
   gatherSettings,
   resolveSettings,
+  settingText,
   type SettingValues,
 } from "../pulumi/settings";
 import { describeSettingProblems, problemSettings } from "../pulumi/settings-for-client";
@@ -32,10 +33,6 @@ export type LookedUpNotification = NotificationState;
 
 const keys = Object.keys(configKeys) as ConfigKey[];
 
-/** Text of a setting value, as the stack config holds it. */
-const asText = (value: unknown): string | undefined =>
-  value === undefined || value === null ? undefined : typeof value === "string" ? value : JSON.stringify(value);
-
 /**
  * The setting values as one Output, secrets unwrapped: from `opts.settings`, or from the stack
  * config (`feishu-helpdesk:*`, secrets through `getSecret`). The Output is unsecret'd so that what
@@ -53,7 +50,7 @@ function settingsOutput(
     for (const key of keys) inputs[key] = configKeys[key].secret ? config.getSecret(key) : config.get(key);
   }
   return pulumi.unsecret(
-    pulumi.all(inputs).apply((values) => Object.fromEntries(keys.map((key) => [key, asText(values[key])]))),
+    pulumi.all(inputs).apply((values) => Object.fromEntries(keys.map((key) => [key, settingText(values[key])]))),
   );
 }
 

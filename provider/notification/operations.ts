@@ -21,7 +21,7 @@ import type {
 import { inputsOf, type NotificationState, type StoredNotification, stateFromLive } from "./outputs";
 import { deleteReadsLive, planAdopt, planCreate, planDelete, planDiff, planDraftCheck, planUpdate } from "./planner";
 import { RecentReads } from "./recent-reads";
-import { checkNotificationInputs, type InputCheck } from "./schema";
+import { checkNotificationInputs, type InputCheck } from "./check-inputs";
 import type { ApprovalRecord } from "./stage";
 import { previousInputsOf, recordOf, upgradeStoredState } from "./stored-state";
 

@@ -1,6 +1,6 @@
 import { FeishuHelpdeskError } from "../client/errors/feishu-helpdesk-error";
 import { type BotMessageState, BotMessageOperations } from "../bot-message/operations";
-import type { NormalizedBotMessageInputs } from "../bot-message/schema";
+import type { NormalizedBotMessageInputs } from "../bot-message/check-inputs";
 import type { ProviderScope } from "../pulumi/provider-scope";
 import type { CheckAnswer, DiffAnswer, Properties, ReadAnswer, ResourceAdapter } from "./adapter-types";
 import { replacingDiff } from "./detailed-diff";
@@ -12,7 +12,7 @@ const sentFields = ["messageId", "sentAt"];
 /** A bot message cannot be imported or updated: Feishu has no API to read one back or change it. */
 export class BotMessagePluginError extends FeishuHelpdeskError {
   constructor(message: string) {
-    super("BotMessagePluginError", message);
+    super(message);
   }
 }
 

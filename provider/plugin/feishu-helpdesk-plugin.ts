@@ -21,7 +21,7 @@ export const functionTokens = { getNotification: token("getNotification") } as c
 /** A call for a type or function this plugin does not have. */
 export class UnknownTokenError extends FeishuHelpdeskError {
   constructor(what: string, name: string) {
-    super("UnknownTokenError", `The feishu-helpdesk plugin has no ${what} ${name}.`);
+    super(`The feishu-helpdesk plugin has no ${what} ${name}.`);
   }
 }
 

@@ -1,10 +1,23 @@
-import { botMessageSchema } from "../bot-message/schema";
+import { botMessageSchema } from "../bot-message/check-inputs";
 import { NewStaffScopeType, PushScopeType, PushType } from "../notification/enums";
 import { listProperties, requiredFields, settingFields } from "../notification/fields";
 import { requiredServerFields } from "../notification/server-fields";
 import { campaignStages } from "../notification/stage";
 import { configKeys, type ConfigKey, userIdTypes } from "../pulumi/settings";
-import type { DeclarationDocs, MemberDocs } from "./source-docs";
+import {
+  describe,
+  enumType,
+  fromList,
+  fromTable,
+  lead,
+  listedValues,
+  namesOnly,
+  nativeWording,
+  properties,
+  type SchemaObject,
+  unwrapDoc,
+} from "./package-schema-parts";
+import type { DeclarationDocs } from "./source-docs";
 import {
   botMessageInputTypes,
   botMessageOutputTypes,
@@ -14,7 +27,6 @@ import {
   notificationServerTypes,
   notificationUserTypes,
   PACKAGE,
-  type SchemaType,
   token,
   typeNames,
 } from "./schema-types";
@@ -22,7 +34,8 @@ import {
 // The package schema (https://www.pulumi.com/docs/iac/extend-tools/packages/schema/) as a pure
 // function of the TypeScript tables and their JSDoc: `npm run schema` writes it to schema.json,
 // which the plugin serves (GetSchema) and `pulumi package gen-sdk` reads; a unit test checks the
-// committed file is what this returns, so neither can drift from the code.
+// committed file is what this returns, so neither can drift from the code. Its pieces (descriptions,
+// properties, enum types) are package-schema-parts.ts's.
 
 /** The JSDoc the schema's descriptions come from (see schema-docs.ts for where each is read). */
 export interface SchemaDocs {
@@ -39,22 +52,6 @@ export interface SchemaDocs {
   readonly providerArgs: DeclarationDocs;
 }
 
-/** A property of the schema. */
-export interface SchemaProperty {
-  readonly description: string;
-  readonly secret?: true;
-  readonly type?: string;
-  readonly $ref?: string;
-  readonly items?: SchemaType;
-  readonly additionalProperties?: SchemaType;
-}
-
-/** An object's properties and which are always set. */
-export interface SchemaObject {
-  readonly properties: Readonly<Record<string, SchemaProperty>>;
-  readonly required: readonly string[];
-}
-
 /**
  * Where the engine downloads the plugin when a program needs it and it is not installed: the
  * repository's GitHub releases (package.json's `repository`), whose assets scripts/build-plugin
@@ -64,98 +61,6 @@ export interface SchemaObject {
  * (its regexp matched against this exact text). Carried by every generated SDK.
  */
 export const PLUGIN_DOWNLOAD_URL = "github://api.github.com/pulumi-feishu-helpdesk/pulumi-feishu-helpdesk";
-
-/**
- * JSDoc as schema text: the source's hard-wrapped lines joined into paragraphs (list items and
- * `Default:` stay on lines of their own), `pulumi.Input` talk left to the TypeScript docs.
- */
-export function unwrapDoc(text: string): string {
-  return text
-    .split("\n")
-    .map((line) => line.trim())
-    .reduce((out, line, i) => {
-      if (i === 0) return line;
-      const breaks = line === "" || line.startsWith("- ") || line.startsWith("Default:") || out.endsWith("\n");
-      return `${out}${breaks ? "\n" : " "}${line}`;
-    }, "")
-    .trim();
-}
-
-/** The `- \`value\`: text` items of a doc, by value: a type alias's list of what each value means. */
-export function listedValues(doc: string): Record<string, string> {
-  const items: Record<string, string> = {};
-  for (const match of doc.matchAll(/^- `([^`]+)`(?: \([^)]*\))?: ((?:.|\n(?!- |\n))*)/gm))
-    items[match[1]] = unwrapDoc(match[2]);
-  return items;
-}
-
-/** The first paragraph of a doc (before its list of values). */
-const lead = (doc: string) => unwrapDoc(doc.split(/\n- /)[0]).replace(/:$/, ".");
-
-function describe(docs: MemberDocs, name: string, what: string): string {
-  const doc = docs[name];
-  if (doc === undefined || doc === "") throw new Error(`no JSDoc for ${what}.${name}`);
-  return unwrapDoc(doc);
-}
-
-function properties(
-  types: Readonly<Record<string, SchemaType>>,
-  docs: MemberDocs,
-  what: string,
-  extra: (name: string) => Partial<SchemaProperty> = () => ({}),
-): Record<string, SchemaProperty> {
-  return Object.fromEntries(
-    Object.entries(types).map(([name, type]) => [
-      name,
-      { description: describe(docs, name, what), ...type, ...extra(name) },
-    ]),
-  );
-}
-
-interface EnumValue {
-  readonly name?: string;
-  readonly value: string;
-  readonly description?: string;
-}
-
-const enumType = (description: string, values: readonly EnumValue[]) => ({
-  description: unwrapDoc(description),
-  type: "string",
-  enum: values,
-});
-
-const fromTable = (docs: DeclarationDocs, table: Record<string, number>) =>
-  enumType(
-    docs.doc,
-    Object.keys(table).map((value) => ({ value, description: unwrapDoc(docs.members[value] ?? "") })),
-  );
-
-const fromList = (description: string, values: readonly string[], docs: Record<string, string> = {}) =>
-  enumType(
-    description,
-    values.map((value) => ({ value, ...(docs[value] ? { description: docs[value] } : {}) })),
-  );
-
-/** Where the schema says something else than the TypeScript docs: the plugin is no dynamic provider. */
-const nativeWording: Readonly<Record<string, string>> = {
-  adoptId:
-    "The id of an existing campaign to manage instead of creating one (`pulumi import` adopts one too). Create " +
-    "reads it and, if it is a draft that differs from these inputs, updates it. Only read at create: changing it " +
-    "later has no effect.",
-};
-
-/**
- * The TypeScript docs' "the numbers are accepted too" is the dynamic resource's alone: the
- * schema's enums (and so every generated SDK) take the names only.
- */
-const numbersAccepted = /;\s*the numbers are accepted too\./;
-const namesOnly = (members: Readonly<Record<string, string>>): Record<string, string> =>
-  Object.fromEntries(
-    Object.entries(members).map(([name, doc]) => [
-      name,
-      doc.replace(numbersAccepted, "; give the name (the number is Feishu's value for it)."),
-    ]),
-  );
 
 /** The package schema for version `version`. */
 export function buildSchema(docs: SchemaDocs, version: string) {

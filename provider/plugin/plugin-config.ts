@@ -6,6 +6,7 @@ import {
   type GatheredSettings,
   gatherSettings,
   resolveSettings,
+  settingText,
 } from "../pulumi/settings";
 import { describeSettingProblems } from "../pulumi/settings-for-client";
 import { unknownPropertyFailures } from "../pulumi/unknown-properties";
@@ -86,14 +87,6 @@ export function checkConfig(
   return { inputs, failures };
 }
 
-/** Setting values compare as text: the stack config holds `"20000"` where a program may give 20000. */
-const asText = (value: unknown) =>
-  value === undefined || value === null || value === ""
-    ? undefined
-    : typeof value === "string"
-      ? value
-      : JSON.stringify(value);
-
 /**
  * The settings that differ between two configurations. A changed setting never replaces the
  * provider (which would replace every campaign it manages): the next calls use the new value.
@@ -103,5 +96,6 @@ export function changedSettings(
   news: Readonly<Record<string, unknown>>,
 ): string[] {
   const keys = new Set([...Object.keys(olds), ...Object.keys(news)].filter((key) => !engineKeys.has(key)));
-  return [...keys].filter((key) => asText(olds[key]) !== asText(news[key])).sort();
+  // Setting values compare as text: the stack config holds `"20000"` where a program may give 20000.
+  return [...keys].filter((key) => settingText(olds[key]) !== settingText(news[key])).sort();
 }

@@ -11,7 +11,6 @@ import type { Properties } from "./adapter-types";
 export class PluginInputsError extends FeishuHelpdeskError {
   constructor(call: string, urn: string, failures: readonly { readonly reason: string }[]) {
     super(
-      "PluginInputsError",
       `${call} of ${urn || "a resource"} refused, nothing was sent to Feishu: its properties fail the checks ` +
         `Check makes:\n${failures.map((failure) => `- ${failure.reason}`).join("\n")}`,
     );

@@ -1,4 +1,4 @@
-import type { NormalizedBotMessageInputs } from "../bot-message/schema";
+import type { NormalizedBotMessageInputs } from "../bot-message/check-inputs";
 import type { BotMessageState } from "../bot-message/operations";
 import { inputRows } from "../notification/fields";
 import type { PropertyRow } from "../notification/property-kinds";

@@ -9,6 +9,7 @@ import type { InputFailure } from "../pulumi/input-check";
 import type { DiffAnswer, Properties } from "./adapter-types";
 import type { FeishuHelpdeskPlugin } from "./feishu-helpdesk-plugin";
 import { propertiesFromWire, propertiesToWire } from "./wire-values";
+import { typeFromUrn } from "../pulumi/urn";
 
 // Why a server of our own: the Node.js provider SDK (`@pulumi/pulumi/provider`, `main`) answers
 // CheckConfig and DiffConfig with Unimplemented and drops the configuration in Configure
@@ -20,6 +21,13 @@ import { propertiesFromWire, propertiesToWire } from "./wire-values";
 
 type Call<Request> = grpc.ServerUnaryCall<Request, unknown>;
 type Done = grpc.sendUnaryData<unknown>;
+
+/** The engine asked for a version of the package schema other than the one this plugin serves (0). */
+export class SchemaVersionError extends FeishuHelpdeskError {
+  constructor(version: number) {
+    super(`unsupported schema version ${version}: the feishu-helpdesk plugin serves version 0`);
+  }
+}
 
 /** A plain value of the Struct `struct`. */
 const plain = (struct: Struct | undefined): Properties => propertiesFromWire(struct?.toJavaScript());
@@ -95,16 +103,15 @@ export function diffResponse(answer: DiffAnswer): messages.DiffResponse {
   return response;
 }
 
-/** The resource type of a call: its `type` field, or the URN's (`…::parent$type::name`). */
-const typeOf = (request: { getType(): string; getUrn(): string }) =>
-  request.getType() || (request.getUrn().split("::")[2] ?? "").split("$").pop() || "";
+/** The resource type of a call: its `type` field, or the URN's. */
+const typeOf = (request: { getType(): string; getUrn(): string }) => request.getType() || typeFromUrn(request.getUrn());
 
 /** The ResourceProvider service, each RPC on `plugin`. */
 export function providerService(plugin: FeishuHelpdeskPlugin): grpc.UntypedServiceImplementation {
   return {
     getPluginInfo: unary(() => new pluginMessages.PluginInfo().setVersion(plugin.version)),
     getSchema: unary((request: messages.GetSchemaRequest) => {
-      if (request.getVersion() !== 0) throw new Error(`unsupported schema version ${request.getVersion()}`);
+      if (request.getVersion() !== 0) throw new SchemaVersionError(request.getVersion());
       return new messages.GetSchemaResponse().setSchema(plugin.schemaText);
     }),
     checkConfig: unary((request: messages.CheckRequest) => {

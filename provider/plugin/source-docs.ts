@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import * as ts from "typescript";
+import { PackageSchemaError } from "./package-schema-error";
 
 // Why this file exists: the descriptions of the package schema are the JSDoc the TypeScript
 // resources already carry (HelpdeskNotificationArgs, the HelpdeskNotification class, the enum
@@ -95,6 +96,6 @@ export function declarationDocs(
       found[name] = { doc: docOf(statement), members: membersOf(statement) };
   }
   const missing = names.filter((name) => found[name] === undefined);
-  if (missing.length > 0) throw new Error(`${file} declares no ${missing.join(", ")}`);
+  if (missing.length > 0) throw new PackageSchemaError(`${file} declares no ${missing.join(", ")}`);
   return found;
 }

@@ -1,5 +1,3 @@
-import { UNKNOWN } from "../pulumi/unknown";
-
 // The engine's property values as the plugin sees them (a protobuf Struct, as `toJavaScript()`
 // gives it) and back. Two special forms reach this provider: the unknown sentinel string during
 // a preview (passed through as it is: the core already treats it as "not known yet"), and, only
@@ -86,6 +84,3 @@ export function toWire(value: unknown): WireValue {
 /** Properties for a Struct (see {@link toWire}). */
 export const propertiesToWire = (properties: object): Record<string, WireValue> =>
   toWire(properties) as Record<string, WireValue>;
-
-/** True if the value is the engine's "not known yet" (during a preview). */
-export const isUnknownValue = (value: unknown) => value === UNKNOWN;

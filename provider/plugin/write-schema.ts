@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { buildSchema } from "./package-schema";
+import { PackageSchemaError } from "./package-schema-error";
 import { collectSchemaDocs } from "./schema-docs";
 
 // `npm run schema`: writes provider/plugin/schema.json from the TypeScript tables and JSDoc.
@@ -10,7 +11,7 @@ import { collectSchemaDocs } from "./schema-docs";
 export function repoRoot(from: string): string {
   for (let dir = from; ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, "package.json")) && fs.existsSync(path.join(dir, "provider"))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`no repo above ${from}`);
+    if (path.dirname(dir) === dir) throw new PackageSchemaError(`no repo above ${from}`);
   }
 }
 

@@ -3,6 +3,7 @@ import { FeishuApiError } from "../client/errors/feishu-api-error";
 import { FeishuConfigError } from "../client/errors/feishu-config-error";
 import { FeishuHelpdeskError } from "../client/errors/feishu-helpdesk-error";
 import { HelpdeskClient } from "../client/helpdesk-client";
+import { withPulumiAdvice } from "./pulumi-advice";
 import type { QuotaNotices } from "./quota-notices";
 import { type Reporter, progressHooks } from "./reporter";
 import {
@@ -155,7 +156,7 @@ export class ClientSlot {
   }
 
   private describeVerificationFailure(error: unknown): string {
-    const message = FeishuHelpdeskError.isInstance(error) ? error.message : String(error);
+    const message = FeishuHelpdeskError.isInstance(error) ? withPulumiAdvice(error).message : String(error);
     const refused = isRefusal(error);
     const where = this.where();
     return refused

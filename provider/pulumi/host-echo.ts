@@ -1,4 +1,5 @@
 import { FeishuHelpdeskError } from "../client/errors/feishu-helpdesk-error";
+import { withPulumiAdvice } from "./pulumi-advice";
 import { currentResource } from "./resource-context";
 
 // Why this file exists: the SDK's dynamic provider host (@pulumi/pulumi
@@ -49,11 +50,14 @@ export function quietEcho(error: unknown): unknown {
   return error;
 }
 
-/** Runs `call`, marking what it throws with {@link quietEcho}. */
+/**
+ * Runs `call`, making what it throws ready for the host: the provider's advice added to a client
+ * error (see pulumi-advice.ts), then marked with {@link quietEcho}.
+ */
 export async function withQuietEcho<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    throw quietEcho(error);
+    throw quietEcho(withPulumiAdvice(error));
   }
 }

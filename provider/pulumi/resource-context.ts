@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { nameFromUrn } from "./urn";
 
 /** The Pulumi resource a provider call is about. */
 export interface ResourceContext {
@@ -17,15 +18,10 @@ const storage = new AsyncLocalStorage<ResourceContext>();
 /** The input property that carries the resource's own URN to its provider. Never a change. */
 export const URN_INPUT = "__urn";
 
-/** The Pulumi name in a URN (`urn:pulumi:stack::project::type::name`). */
-export function resourceNameOf(urn: string): string {
-  return urn.slice(urn.lastIndexOf("::") + 2);
-}
-
 /** Runs `call` as a call about the resource `urn` (none known: as is). */
 export function withResource<T>(urn: unknown, call: () => T): T {
   return typeof urn === "string" && urn.startsWith("urn:")
-    ? storage.run({ urn, name: resourceNameOf(urn) }, call)
+    ? storage.run({ urn, name: nameFromUrn(urn) }, call)
     : call();
 }
 

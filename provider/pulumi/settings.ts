@@ -95,9 +95,11 @@ export type SettingsResolution =
     }
   | { readonly ok: false; readonly problems: readonly SettingProblem[] };
 
-// A provider's configuration value as text: the stack config holds text; an explicit provider's
-// arguments may arrive as numbers or objects.
-function asText(value: unknown): string | undefined {
+/**
+ * A setting's value as text, as the stack config holds it: an explicit provider's arguments (and
+ * the plugin's configuration) may arrive as numbers or objects. Empty or absent: undefined.
+ */
+export function settingText(value: unknown): string | undefined {
   if (value === undefined || value === null || value === "") return undefined;
   return typeof value === "string" ? value : JSON.stringify(value);
 }
@@ -113,20 +115,20 @@ export function gatherSettings(
   config: { get(key: string): unknown },
   env: NodeJS.ProcessEnv = process.env,
 ): GatheredSettings {
-  const explicitName = asText(config.get(EXPLICIT_PROVIDER_KEY));
+  const explicitName = settingText(config.get(EXPLICIT_PROVIDER_KEY));
   const source: SettingsSource =
     explicitName === undefined ? { kind: "stack" } : { kind: "explicit", name: explicitName };
   const values: Partial<Record<ConfigKey, string>> = {};
   const pending: ConfigKey[] = [];
   for (const key of Object.keys(configKeys) as ConfigKey[]) {
-    const fromConfig = asText(config.get(`${CONFIG_NAMESPACE}:${key}`));
-    const chosen = fromConfig ?? (source.kind === "stack" ? asText(env[configKeys[key].env]) : undefined);
+    const fromConfig = settingText(config.get(`${CONFIG_NAMESPACE}:${key}`));
+    const chosen = fromConfig ?? (source.kind === "stack" ? settingText(env[configKeys[key].env]) : undefined);
     if (chosen === UNKNOWN) pending.push(key);
     else if (chosen !== undefined) values[key] = chosen;
   }
   const cardLimits =
-    asText(config.get(CARD_LIMITS_KEY.config)) ??
-    (source.kind === "stack" ? asText(env[CARD_LIMITS_KEY.env]) : undefined);
+    settingText(config.get(CARD_LIMITS_KEY.config)) ??
+    (source.kind === "stack" ? settingText(env[CARD_LIMITS_KEY.env]) : undefined);
   return { values, source, pending, ...(cardLimits === undefined ? {} : { cardLimits }) };
 }
 

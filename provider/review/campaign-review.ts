@@ -1,4 +1,5 @@
-import { nameFromUrn, type PreviewDiagnostic, type PreviewRecord, type ResourceState } from "./preview-json";
+import { nameFromUrn, typeFromUrn } from "../pulumi/urn";
+import type { PreviewDiagnostic, PreviewRecord, ResourceState } from "./preview-json";
 import { HIDDEN, holdsSecret, isSecret } from "./secrets";
 import { formatSendAt } from "./send-time";
 
@@ -151,7 +152,7 @@ export function reviewCampaigns(
   const reviews: CampaignReview[] = [];
   for (const [urn, step] of byUrn) {
     const current = step.old ?? state.get(urn);
-    const type = step.new?.type ?? current?.type ?? urn.split("::")[2] ?? "";
+    const type = step.new?.type ?? current?.type ?? typeFromUrn(urn);
     const kind = kindOf(type);
     if (!kind) continue;
     const problems = preview.diagnostics.filter((d) => d.urn === urn);

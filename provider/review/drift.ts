@@ -1,14 +1,8 @@
 import { cardText } from "./markdown";
 import { renderDrift } from "./drift-markdown";
 import type { DriftedCampaign, DriftedProperty, DriftResult, WaitingCampaign } from "./drift-types";
-import {
-  nameFromUrn,
-  parsePreview,
-  type PreviewDiagnostic,
-  type PreviewStep,
-  type ResourceState,
-  typeFromUrn,
-} from "./preview-json";
+import { nameFromUrn, typeFromUrn } from "../pulumi/urn";
+import { parsePreview, type PreviewDiagnostic, type PreviewStep, type ResourceState } from "./preview-json";
 import { ReviewInputError } from "./review-input-error";
 import { HIDDEN, holdsSecret } from "./secrets";
 import { lineDiff, withContext } from "./text-diff";

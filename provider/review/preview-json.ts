@@ -4,6 +4,7 @@
  * Nothing here keeps a value it does not need, so no secret is carried further than it must.
  */
 
+import { typeFromUrn } from "../pulumi/urn";
 import { ReviewInputError } from "./review-input-error";
 
 /** A resource's state as the preview (or the export) shows it. */
@@ -55,15 +56,6 @@ export function resourceState(value: unknown): ResourceState | undefined {
   if (urn === undefined) return undefined;
   return { urn, type: text(r.type) ?? typeFromUrn(urn), inputs: record(r.inputs), outputs: record(r.outputs) };
 }
-
-/** The type token of a URN: urn:pulumi:stack::project::[parent$]type::name. */
-export function typeFromUrn(urn: string): string {
-  const parts = urn.split("::");
-  return (parts[2] ?? "").split("$").at(-1) ?? "";
-}
-
-/** The resource name of a URN (its last part). */
-export const nameFromUrn = (urn: string): string => urn.split("::").slice(3).join("::") || urn;
 
 const severityOf = (value: unknown): "error" | "warning" | undefined => {
   const s = text(value)?.toLowerCase();

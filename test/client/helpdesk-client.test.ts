@@ -214,8 +214,9 @@ describe("HelpdeskClient against a server that does not speak the API", () => {
     expect(FeishuNetworkError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ code: "ECONNREFUSED", requestSent: false });
     // What happened, on one line, naming the endpoint and the reason once.
+    const origin = `http://127.0.0.1:${port}`;
     expect((error as Error).message.split("\n")[0]).toBe(
-      `GET /open-apis/helpdesk/v1/notifications/1 to http://127.0.0.1:${port} failed: connect ECONNREFUSED 127.0.0.1:${port}.`,
+      `GET /open-apis/helpdesk/v1/notifications/1 to ${origin} failed: connect ECONNREFUSED 127.0.0.1:${port}.`,
     );
     expect(FeishuHelpdeskError.isInstance(error)).toBe(true);
     expect(FeishuApiError.isInstance(error)).toBe(false);

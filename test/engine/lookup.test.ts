@@ -1,7 +1,7 @@
 import { emulatedStack } from "../harness/emulated-stack";
 import { HelpdeskClient } from "../../provider/client/helpdesk-client";
 import { toWireBody } from "../../provider/notification/mapping";
-import { checkNotificationInputs } from "../../provider/notification/schema";
+import { checkNotificationInputs } from "../../provider/notification/check-inputs";
 import { sampleCard, secretValues } from "../harness/feishu-fixture";
 
 // HelpdeskNotification.get reads an existing campaign with every output, through the engine.

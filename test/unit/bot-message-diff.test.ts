@@ -1,5 +1,5 @@
 import { BotMessageOperations } from "../../provider/bot-message/operations";
-import type { NormalizedBotMessageInputs } from "../../provider/bot-message/schema";
+import type { NormalizedBotMessageInputs } from "../../provider/bot-message/check-inputs";
 
 // A bot message's diff, pure: what it answers decides the host's credential check (ProviderScope.diff).
 describe("BotMessageOperations.diff", () => {

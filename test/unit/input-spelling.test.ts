@@ -1,5 +1,5 @@
-import { checkBotMessageInputs } from "../../provider/bot-message/schema";
-import { checkNotificationInputs } from "../../provider/notification/schema";
+import { checkBotMessageInputs } from "../../provider/bot-message/check-inputs";
+import { checkNotificationInputs } from "../../provider/notification/check-inputs";
 import { closestName, editDistance } from "../../provider/pulumi/unknown-properties";
 import { UNKNOWN } from "../../provider/pulumi/unknown";
 

@@ -4,7 +4,7 @@ import { HelpdeskClient } from "../../provider/client/helpdesk-client";
 import { NotificationGoneError } from "../../provider/notification/errors/gone-error";
 import { getNotification, getNotificationOutput } from "../../provider/notification/lookup";
 import { toWireBody } from "../../provider/notification/mapping";
-import { checkNotificationInputs } from "../../provider/notification/schema";
+import { checkNotificationInputs } from "../../provider/notification/check-inputs";
 import { FeishuConfigError } from "../../provider/client/errors/feishu-config-error";
 import { randomCredentials, sampleCard } from "../harness/feishu-fixture";
 

@@ -1,6 +1,6 @@
 import { EmulatorStatus, type FaultRule, type RunningEmulator, startEmulator } from "../../emulator";
 import { HelpdeskClient, NotificationEditFailedError, NotificationGoneError } from "../../provider";
-import { checkNotificationInputs } from "../../provider/notification/schema";
+import { checkNotificationInputs } from "../../provider/notification/check-inputs";
 import { NotificationOperations } from "../../provider/notification/operations";
 import type { Reporter } from "../../provider/pulumi/reporter";
 import { randomCredentials, sampleCard } from "../harness/feishu-fixture";

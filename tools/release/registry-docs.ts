@@ -79,6 +79,7 @@ export function indexPage(schema: DocsSchema): string {
 /** docs/installation-configuration.md: each language's package, the plugin, every setting. */
 export function installationPage(schema: DocsSchema): string {
   const { nodejs, python, go, csharp } = schema.language;
+  const dotnetPackage = `${csharp.rootNamespace}.FeishuHelpdesk`;
   const goModule = go.importBasePath.replace(/\/go\/[^/]+$/, "");
   const settings = Object.entries(schema.config.variables).map(([key, { description, secret }]) => {
     const [text, ...rest] = description.split("\nEnvironment variable: ");
@@ -97,7 +98,7 @@ export function installationPage(schema: DocsSchema): string {
     `- JavaScript/TypeScript: [\`${nodejs.packageName}\`](https://www.npmjs.com/package/${nodejs.packageName})`,
     `- Python: [\`${python.packageName}\`](https://pypi.org/project/${python.packageName.replace(/_/g, "-")}/)`,
     `- Go: [\`${go.importBasePath}\`](https://pkg.go.dev/${go.importBasePath}) (module \`${goModule}\`)`,
-    `- .NET: [\`${csharp.rootNamespace}.FeishuHelpdesk\`](https://www.nuget.org/packages/${csharp.rootNamespace}.FeishuHelpdesk)`,
+    `- .NET: [\`${dotnetPackage}\`](https://www.nuget.org/packages/${dotnetPackage})`,
     "",
     `The engine installs the provider plugin, \`pulumi-resource-${schema.name}\`, by itself the first time a ` +
       `program needs it, from the repository's GitHub releases (\`${schema.pluginDownloadURL}\`). It needs ` +

@@ -38,7 +38,6 @@ export class FeishuApiError extends FeishuHelpdeskError {
     const msg = redact(args.msg);
     const logId = args.logId === undefined ? undefined : redact(args.logId);
     super(
-      "FeishuApiError",
       `Feishu refused ${endpoint}: HTTP ${args.status}, code ${args.code} "${msg}"` +
         ` (request id ${logId ?? "not given"}).` +
         (hint ? `\n${hint}` : ""),
@@ -51,10 +50,5 @@ export class FeishuApiError extends FeishuHelpdeskError {
     this.endpoint = endpoint;
     this.request = args.request;
     this.rateLimitResetSeconds = args.rateLimitResetSeconds;
-  }
-
-  /** True if `value` is a FeishuApiError from any copy of this package. */
-  static override isInstance(value: unknown): value is FeishuApiError {
-    return FeishuHelpdeskError.isKind(value, "FeishuApiError");
   }
 }

@@ -6,12 +6,7 @@ export class FeishuArgumentError extends FeishuHelpdeskError {
   readonly argument: string;
 
   constructor(args: { argument: string; problem: string; fix: string }) {
-    super("FeishuArgumentError", `Invalid ${args.argument}: ${args.problem}; nothing was sent.\n${args.fix}`);
+    super(`Invalid ${args.argument}: ${args.problem}; nothing was sent.\n${args.fix}`);
     this.argument = args.argument;
-  }
-
-  /** True if `value` is a FeishuArgumentError from any copy of this package. */
-  static override isInstance(value: unknown): value is FeishuArgumentError {
-    return FeishuHelpdeskError.isKind(value, "FeishuArgumentError");
   }
 }

@@ -8,16 +8,10 @@ export class FeishuCancelledError extends FeishuHelpdeskError {
   constructor(args: { endpoint: string; cause?: unknown }) {
     const why = args.cause instanceof Error ? ` after: ${args.cause.message.split("\n")[0].replace(/\.$/, "")}` : "";
     super(
-      "FeishuCancelledError",
       `${args.endpoint} was given up because the run was cancelled${why}.\n` +
         "Nothing more was sent; run the command again when ready.",
       { cause: args.cause },
     );
     this.endpoint = args.endpoint;
-  }
-
-  /** True if `value` is a FeishuCancelledError from any copy of this package. */
-  static override isInstance(value: unknown): value is FeishuCancelledError {
-    return FeishuHelpdeskError.isKind(value, "FeishuCancelledError");
   }
 }

@@ -12,12 +12,7 @@ export class FeishuConfigError extends FeishuHelpdeskError {
   readonly settings: readonly string[];
 
   constructor(message: string, settings: readonly string[] = []) {
-    super("FeishuConfigError", message);
+    super(message);
     this.settings = settings;
-  }
-
-  /** True if `value` is a FeishuConfigError from any copy of this package. */
-  static override isInstance(value: unknown): value is FeishuConfigError {
-    return FeishuHelpdeskError.isKind(value, "FeishuConfigError");
   }
 }

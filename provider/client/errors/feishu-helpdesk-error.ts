@@ -2,26 +2,31 @@
 const brand = "__feishuHelpdeskError";
 
 /**
- * The base of every error this package throws. Use the subclasses' `isInstance` rather than
+ * The base of every error this package throws. Each error's `name` is its class's name, given
+ * once by the class itself (the plugin's bundle keeps class names). Use `isInstance` rather than
  * `instanceof`: a Pulumi program and its dynamic provider can load different copies of the package.
  */
 export abstract class FeishuHelpdeskError extends Error {
   /** @internal */
   readonly [brand]: string;
 
-  protected constructor(kind: string, message: string, options?: { cause?: unknown }) {
+  constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = kind;
-    this[brand] = kind;
+    this.name = new.target.name;
+    this[brand] = new.target.name;
   }
 
-  /** True if `value` is an error thrown by any copy of this package. */
-  static isInstance(value: unknown): value is FeishuHelpdeskError {
-    return typeof value === "object" && value !== null && typeof (value as Record<string, unknown>)[brand] === "string";
-  }
-
-  /** @internal Brand check for one subclass, by its name. */
-  protected static isKind(value: unknown, kind: string): boolean {
-    return FeishuHelpdeskError.isInstance(value) && value[brand] === kind;
+  /**
+   * True if `value` is an error of the class this is called on, thrown by any copy of this
+   * package: `FeishuApiError.isInstance(e)` for a FeishuApiError, `FeishuHelpdeskError.isInstance(e)`
+   * for any error of this package. Checked by the brand and the class's name, not by prototype.
+   */
+  static isInstance<T extends FeishuHelpdeskError>(
+    this: abstract new (...args: never[]) => T,
+    value: unknown,
+  ): value is T {
+    if (typeof value !== "object" || value === null) return false;
+    const kind = (value as Record<string, unknown>)[brand];
+    return typeof kind === "string" && ((this as unknown) === FeishuHelpdeskError || kind === this.name);
   }
 }

@@ -5,6 +5,9 @@ import { endpointOf, type FeishuRequestInfo } from "./request-info";
 // Failures that happen before a connection exists, so before any byte of the request is sent.
 const beforeSending = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 
+// Failures that say nothing listens at the base URL: a wrong base URL far more often than an outage.
+const nothingListens = new Set(["ECONNREFUSED", "ENOTFOUND"]);
+
 /** The cause's own words, without node-fetch's "request to <url> failed, reason: " (the message names the URL). */
 function reasonOf(cause: unknown): string {
   const message = (cause as Error)?.message ?? String(cause);
@@ -44,15 +47,11 @@ export class FeishuNetworkError extends FeishuHelpdeskError {
       ? `timed out: no complete reply within ${args.timedOutAfterMs} ms`
       : `failed: ${redact(reasonOf(args.cause))}`;
     super(
-      "FeishuNetworkError",
       `${endpoint} to ${origin} ${why}.\n` +
         (timedOut
           ? "Feishu, or the network or proxy in between, was too slow; a longer timeoutMs gives it more time."
-          : code === "ECONNREFUSED" || code === "ENOTFOUND"
-            ? `Nothing answers at ${origin}: check the base URL setting (\`feishu-helpdesk:baseUrl\` in the stack ` +
-              "config, or FEISHU_BASE_URL), and that it is reachable from here. `pulumi refresh` and " +
-              "`pulumi destroy` use the base URL recorded in the state: run `pulumi up` first, or " +
-              "`pulumi refresh --run-program`."
+          : nothingListens.has(String(code))
+            ? `Nothing answers at ${origin}: check the client's baseUrl, and that it is reachable from here.`
             : `Check that ${origin} is reachable from here, through the proxy if HTTPS_PROXY / HTTP_PROXY set one.`),
       { cause: args.cause },
     );
@@ -62,9 +61,11 @@ export class FeishuNetworkError extends FeishuHelpdeskError {
     this.code = typeof code === "string" ? code : undefined;
     this.requestSent = timedOut || this.code === undefined || !beforeSending.has(this.code);
   }
-
-  /** True if `value` is a FeishuNetworkError from any copy of this package. */
-  static override isInstance(value: unknown): value is FeishuNetworkError {
-    return FeishuHelpdeskError.isKind(value, "FeishuNetworkError");
-  }
 }
+
+/**
+ * True if nothing answers at the base URL (the connection was refused, or the host name does not
+ * resolve): the error a wrong base URL gives, so a caller can name the setting it comes from.
+ */
+export const nothingAnswers = (error: FeishuNetworkError): boolean =>
+  error.code !== undefined && nothingListens.has(error.code);

@@ -40,7 +40,6 @@ export class FeishuOutcomeUnknownError extends FeishuHelpdeskError {
     cause: Error;
   }) {
     super(
-      "FeishuOutcomeUnknownError",
       `${args.action} may have succeeded: ${args.cause.message.split("\n")[0]}\n` +
         (args.cancelled ? `${cancelledNote}\n` : "") +
         `Sent at ${args.sentAt} (request id ${args.logId ?? "none: no response arrived"}); ` +
@@ -54,10 +53,5 @@ export class FeishuOutcomeUnknownError extends FeishuHelpdeskError {
     this.sentAt = args.sentAt;
     this.logId = args.logId;
     this.cancelled = args.cancelled === true;
-  }
-
-  /** True if `value` is a FeishuOutcomeUnknownError from any copy of this package. */
-  static override isInstance(value: unknown): value is FeishuOutcomeUnknownError {
-    return FeishuHelpdeskError.isKind(value, "FeishuOutcomeUnknownError");
   }
 }

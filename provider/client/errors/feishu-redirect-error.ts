@@ -36,7 +36,6 @@ export class FeishuRedirectError extends FeishuHelpdeskError {
       targetHost = undefined;
     }
     super(
-      "FeishuRedirectError",
       `${endpoint} to ${origin} was redirected (HTTP ${args.status}) to ${targetHost ?? "no valid location"}; ` +
         `the redirect was not followed.\n` +
         `Feishu's API does not redirect, so something else answered (a wrong base URL, or a proxy or gateway in ` +
@@ -48,10 +47,5 @@ export class FeishuRedirectError extends FeishuHelpdeskError {
     this.request = args.request;
     this.targetHost = targetHost;
     this.logId = args.logId === undefined ? undefined : redact(args.logId);
-  }
-
-  /** True if `value` is a FeishuRedirectError from any copy of this package. */
-  static override isInstance(value: unknown): value is FeishuRedirectError {
-    return FeishuHelpdeskError.isKind(value, "FeishuRedirectError");
   }
 }

@@ -33,7 +33,6 @@ export class FeishuResponseError extends FeishuHelpdeskError {
     const bodyExcerpt = redact(args.body.slice(0, excerptLength * 2 + 200)).slice(0, excerptLength);
     const logId = args.logId === undefined ? undefined : redact(args.logId);
     super(
-      "FeishuResponseError",
       `Unreadable response from ${endpoint}: HTTP ${args.status}, ${args.problem}` +
         ` (request id ${logId ?? "not given"}).\n` +
         `Body starts: ${JSON.stringify(bodyExcerpt)}\n` +
@@ -44,10 +43,5 @@ export class FeishuResponseError extends FeishuHelpdeskError {
     this.endpoint = endpoint;
     this.request = args.request;
     this.bodyExcerpt = bodyExcerpt;
-  }
-
-  /** True if `value` is a FeishuResponseError from any copy of this package. */
-  static override isInstance(value: unknown): value is FeishuResponseError {
-    return FeishuHelpdeskError.isKind(value, "FeishuResponseError");
   }
 }

@@ -1,5 +1,5 @@
 import { DOCUMENTED_RATE_LIMITS, type RateLimitedEndpoint } from "../api/rate-limits";
-import { SlidingWindowLimiter, type Slot } from "./sliding-window-limiter";
+import { SlidingWindowLimiter, type Permit } from "./sliding-window-limiter";
 
 /** The endpoints Feishu limits separately. */
 export type PacedEndpoint = RateLimitedEndpoint;
@@ -60,16 +60,16 @@ export class Pacer {
 
   constructor(private readonly options: PacingOptions = {}) {}
 
-  /** A slot for `endpoint` if one is free now and nobody waits; undefined otherwise (then {@link take}). */
-  tryTake(endpoint: PacedEndpoint): Slot | undefined {
+  /** A permit for `endpoint` if one is free now and nobody waits; undefined otherwise (then {@link take}). */
+  tryTake(endpoint: PacedEndpoint): Permit | undefined {
     return this.limiter(endpoint).tryTake();
   }
 
   /**
-   * Waits for `endpoint`'s next slot; calls `onWait` first if that means waiting. Call the slot's
+   * Waits for `endpoint`'s next permit; calls `onWait` first if that means waiting. Call the permit's
    * `done()` when the call finishes.
    */
-  take(endpoint: PacedEndpoint, onWait?: (notice: WaitNotice) => void, signal?: AbortSignal): Promise<Slot> {
+  take(endpoint: PacedEndpoint, onWait?: (notice: WaitNotice) => void, signal?: AbortSignal): Promise<Permit> {
     const limiter = this.limiter(endpoint);
     return limiter.take(
       onWait && ((waitMs) => onWait({ endpoint, waitMs, limit: limiter.limit, windowMs: limiter.windowMs })),

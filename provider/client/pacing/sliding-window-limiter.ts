@@ -1,10 +1,10 @@
 import { type Clock, systemClock, timerDelay } from "../clock";
 
-/** A granted slot. Call `done()` when the call it was for has finished. */
-export interface Slot {
-  /** How long the caller waited for the slot, in ms. */
+/** A granted permit. Call `done()` when the call it was for has finished. */
+export interface Permit {
+  /** How long the caller waited for the permit, in ms. */
   readonly waitedMs: number;
-  /** The call finished (answered or failed): its slot counts from now. */
+  /** The call finished (answered or failed): its permit counts from now. */
   done(): void;
 }
 
@@ -13,7 +13,7 @@ export interface Slot {
  * counts them.
  *
  * A server counts a call when it arrives, somewhere between when it was sent (`start`) and when
- * its answer came back (`finish`); where exactly is unknown. So a slot is held from the call's
+ * its answer came back (`finish`); where exactly is unknown. So a permit is held from the call's
  * start while it is in flight, and for a window after it finished.
  *
  * Invariant, checked at every grant: a call starts only while fewer than `limit` other calls are
@@ -25,7 +25,7 @@ export interface Slot {
  * were in flight or finished within the window, which the invariant forbids. The same argument
  * with "started" for "arrived" shows that no window holds more than `limit` starts.
  *
- * A slot is forgotten as soon as its own window has passed, wherever it sits: calls finish out
+ * A permit is forgotten as soon as its own window has passed, wherever it sits: calls finish out
  * of order, and a slow call must neither release the calls behind it (each of them still counts
  * for its own window) nor be released by them. Calls in flight are only counted; finished ones
  * are queued in the order they finished, which is the order their windows end, so forgetting
@@ -33,7 +33,7 @@ export interface Slot {
  * the scan the client's largest cost per call).
  */
 export class SlidingWindowLimiter {
-  /** Calls granted a slot and not yet finished. */
+  /** Calls granted a permit and not yet finished. */
   private inFlight = 0;
   /** Finish times of the finished calls that still count, oldest first, from `first` on. */
   private readonly finished: number[] = [];
@@ -50,11 +50,11 @@ export class SlidingWindowLimiter {
   ) {}
 
   /**
-   * Waits for a slot; calls `onWait` with the expected wait first if there is one. When `signal`
+   * Waits for a permit; calls `onWait` with the expected wait first if there is one. When `signal`
    * aborts, the wait ends at once and the promise rejects with the signal's reason: a cancelled
    * run must neither sit out a minute's window nor send the calls it was holding.
    */
-  take(onWait?: (waitMs: number) => void, signal?: AbortSignal): Promise<Slot> {
+  take(onWait?: (waitMs: number) => void, signal?: AbortSignal): Promise<Permit> {
     if (signal?.aborted) return Promise.reject(signal.reason);
     const free = this.tryTake();
     if (free) return Promise.resolve(free);
@@ -76,7 +76,7 @@ export class SlidingWindowLimiter {
             // A notice that fails must not stop the queue.
           }
         }
-        // Sleep until a slot frees, or until a call in flight finishes and sets its time.
+        // Sleep until a permit frees, or until a call in flight finishes and sets its time.
         // However the sleep ends (timer, wake-up or abort), its listener goes: a run's signal is
         // shared by every paced call, and listeners left behind made Node warn of a leak.
         await new Promise<void>((resolve) => {
@@ -99,15 +99,15 @@ export class SlidingWindowLimiter {
     return turn;
   }
 
-  /** The fast path, the common case: a slot if nobody is queued and one is free now; else undefined. */
-  tryTake(): Slot | undefined {
+  /** The fast path, the common case: a permit if nobody is queued and one is free now; else undefined. */
+  tryTake(): Permit | undefined {
     if (this.queued !== 0) return undefined;
     const now = this.clock.now();
     this.forgetExpired(now);
     return this.pausedUntil <= now && this.counted() < this.limit ? this.grant(now) : undefined;
   }
 
-  private grant(waitingSince: number): Slot {
+  private grant(waitingSince: number): Permit {
     this.inFlight += 1;
     let finished = false;
     return {
@@ -124,8 +124,8 @@ export class SlidingWindowLimiter {
 
   /**
    * Queues a finish time in order. Times come in rising order unless the clock stepped back;
-   * then the time goes where it sorts, so it frees its slot at its own window's end without
-   * holding the slots that finished before the step any longer.
+   * then the time goes where it sorts, so it frees its permit at its own window's end without
+   * holding the permits that finished before the step any longer.
    */
   private recordFinish(time: number): void {
     let at = this.finished.length;
@@ -133,12 +133,12 @@ export class SlidingWindowLimiter {
     this.finished.splice(at, 0, time);
   }
 
-  /** Slots that count now: in flight, or finished within the window. */
+  /** Permits that count now: in flight, or finished within the window. */
   private counted(): number {
     return this.inFlight + this.finished.length - this.first;
   }
 
-  /** Forgets the finished slots whose window has passed: those at the front of the queue. */
+  /** Forgets the finished permits whose window has passed: those at the front of the queue. */
   private forgetExpired(now: number): void {
     while (this.first < this.finished.length && this.finished[this.first] <= now - this.windowMs) this.first += 1;
     // Drop the forgotten front now and then, so the array does not grow for ever.
@@ -153,7 +153,7 @@ export class SlidingWindowLimiter {
     this.pausedUntil = Math.max(this.pausedUntil, time);
   }
 
-  /** When the soonest-expiring finished slot frees up; Infinity while every slot is in flight. */
+  /** When the soonest-expiring finished permit frees up; Infinity while every permit is in flight. */
   private earliestFree(): number {
     return this.first < this.finished.length ? this.finished[this.first] + this.windowMs : Number.POSITIVE_INFINITY;
   }

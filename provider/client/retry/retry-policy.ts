@@ -81,7 +81,7 @@ export function retryVerdict(
       return attempt < REFUSED_CONNECTION_RETRIES
         ? { retry: true, afterMs: Math.min(backoff(), 1000), rateLimited: false }
         : { retry: false };
-    if (idempotent || !error.requestSent) return { retry: true, afterMs: backoff(), rateLimited: false };
+    if (idempotent) return { retry: true, afterMs: backoff(), rateLimited: false };
     return { retry: false };
   }
   if (FeishuResponseError.isInstance(error) && idempotent)

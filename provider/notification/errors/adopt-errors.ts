@@ -9,16 +9,10 @@ export class NotificationAdoptNotFoundError extends FeishuHelpdeskError {
 
   constructor(args: { adoptId: string }) {
     super(
-      "NotificationAdoptNotFoundError",
       `adoptId: there is no ${campaignName(args.adoptId, undefined)} to adopt ` +
         `(Feishu code ${FeishuErrorCode.notFound}).\nCheck the id.`,
     );
     this.adoptId = args.adoptId;
-  }
-
-  /** True if `value` is a NotificationAdoptNotFoundError from any copy of this package. */
-  static override isInstance(value: unknown): value is NotificationAdoptNotFoundError {
-    return FeishuHelpdeskError.isKind(value, "NotificationAdoptNotFoundError");
   }
 }
 
@@ -38,7 +32,6 @@ export class NotificationAdoptMismatchError extends FeishuHelpdeskError {
 
   constructor(args: { adoptId: string; jobName: string; status: number; differences: readonly string[] }) {
     super(
-      "NotificationAdoptMismatchError",
       `adoptId: ${campaignName(args.adoptId, args.jobName)} differs from these inputs ` +
         `(${args.differences.join(", ")}), and Feishu reports status ${args.status}. ` +
         "Nothing was changed or adopted.\n" +
@@ -49,10 +42,5 @@ export class NotificationAdoptMismatchError extends FeishuHelpdeskError {
     this.jobName = args.jobName;
     this.status = args.status;
     this.differences = args.differences;
-  }
-
-  /** True if `value` is a NotificationAdoptMismatchError from any copy of this package. */
-  static override isInstance(value: unknown): value is NotificationAdoptMismatchError {
-    return FeishuHelpdeskError.isKind(value, "NotificationAdoptMismatchError");
   }
 }

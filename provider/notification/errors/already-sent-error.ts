@@ -14,7 +14,6 @@ export class NotificationAlreadySentError extends FeishuHelpdeskError {
 
   constructor(args: { notificationId: string; jobName: string; stage: "sending" | "sent"; sendAt: string }) {
     super(
-      "NotificationAlreadySentError",
       `${capitalized(campaignName(args.notificationId, args.jobName))} already went out ` +
         `(stage ${args.stage}, sent at ` +
         `${isoTime(args.sendAt)}); a new sendAt would send it a second time. Nothing was changed.\n` +
@@ -24,10 +23,5 @@ export class NotificationAlreadySentError extends FeishuHelpdeskError {
     this.jobName = args.jobName;
     this.stage = args.stage;
     this.sendAt = args.sendAt;
-  }
-
-  /** True if `value` is a NotificationAlreadySentError from any copy of this package. */
-  static override isInstance(value: unknown): value is NotificationAlreadySentError {
-    return FeishuHelpdeskError.isKind(value, "NotificationAlreadySentError");
   }
 }

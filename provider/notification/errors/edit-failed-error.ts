@@ -16,7 +16,6 @@ export class NotificationEditFailedError extends FeishuHelpdeskError {
   constructor(args: { notificationId: string; jobName: string; resubmitted: boolean; cause: unknown }) {
     const why = args.cause instanceof Error ? args.cause.message : String(args.cause);
     super(
-      "NotificationEditFailedError",
       `${capitalized(campaignName(args.notificationId, args.jobName))}: ` +
         "its review was withdrawn to edit it, but the edit " +
         `failed (${why}).\n` +
@@ -28,10 +27,5 @@ export class NotificationEditFailedError extends FeishuHelpdeskError {
     this.notificationId = args.notificationId;
     this.jobName = args.jobName;
     this.resubmitted = args.resubmitted;
-  }
-
-  /** True if `value` is a NotificationEditFailedError from any copy of this package. */
-  static override isInstance(value: unknown): value is NotificationEditFailedError {
-    return FeishuHelpdeskError.isKind(value, "NotificationEditFailedError");
   }
 }

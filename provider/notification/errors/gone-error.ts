@@ -15,7 +15,6 @@ export class NotificationGoneError extends FeishuHelpdeskError {
    */
   constructor(args: { notificationId: string; jobName: string; hint?: string }) {
     super(
-      "NotificationGoneError",
       `${capitalized(campaignName(args.notificationId, args.jobName))} ` +
         `${args.hint === undefined ? "no longer exists" : "does not exist"} in Feishu ` +
         `(code ${FeishuErrorCode.notFound}).\n` +
@@ -23,10 +22,5 @@ export class NotificationGoneError extends FeishuHelpdeskError {
     );
     this.notificationId = args.notificationId;
     this.jobName = args.jobName;
-  }
-
-  /** True if `value` is a NotificationGoneError from any copy of this package. */
-  static override isInstance(value: unknown): value is NotificationGoneError {
-    return FeishuHelpdeskError.isKind(value, "NotificationGoneError");
   }
 }

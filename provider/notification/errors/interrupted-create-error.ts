@@ -8,7 +8,6 @@ import { FeishuHelpdeskError } from "../../client/errors/feishu-helpdesk-error";
 export class InterruptedCreateError extends FeishuHelpdeskError {
   constructor(args: { urn: string; jobName: string; startedAt: string; journalFile: string }) {
     super(
-      "InterruptedCreateError",
       `Not creating "${args.jobName}" again: an earlier run began creating it at ${args.startedAt} and was ` +
         "interrupted before Feishu's answer was recorded, so Feishu may already hold it (Feishu has no way " +
         "to ask, nor to make a create safe to repeat).\n" +

@@ -15,7 +15,6 @@ export class NotificationNotDraftError extends FeishuHelpdeskError {
 
   constructor(args: { notificationId: string; jobName: string; status: number }) {
     super(
-      "NotificationNotDraftError",
       `Cannot update ${campaignName(args.notificationId, args.jobName)}: Feishu reports status ${args.status}, ` +
         "and only drafts (status 0) can be edited. Nothing was sent and the stack state is unchanged.\n" +
         "To go on, either: revert this change in code; or, while the campaign is under review, set " +
@@ -26,10 +25,5 @@ export class NotificationNotDraftError extends FeishuHelpdeskError {
     this.notificationId = args.notificationId;
     this.jobName = args.jobName;
     this.status = args.status;
-  }
-
-  /** True if `value` is a NotificationNotDraftError from any copy of this package. */
-  static override isInstance(value: unknown): value is NotificationNotDraftError {
-    return FeishuHelpdeskError.isKind(value, "NotificationNotDraftError");
   }
 }

@@ -50,16 +50,11 @@ export class NotificationOutcomeUnknownError extends FeishuHelpdeskError {
         : `${what[args.call].replace("%s", campaignName(args.notificationId, args.jobName))} may have succeeded: ` +
           `${why}. ${facts}\n` +
           "Run `pulumi refresh` to see where it stands, then `pulumi up` again.";
-    super("NotificationOutcomeUnknownError", message, { cause });
+    super(message, { cause });
     this.call = args.call;
     this.notificationId = args.notificationId;
     this.jobName = args.jobName;
     this.sentAt = cause.sentAt;
     this.logId = cause.logId;
-  }
-
-  /** True if `value` is a NotificationOutcomeUnknownError from any copy of this package. */
-  static override isInstance(value: unknown): value is NotificationOutcomeUnknownError {
-    return FeishuHelpdeskError.isKind(value, "NotificationOutcomeUnknownError");
   }
 }

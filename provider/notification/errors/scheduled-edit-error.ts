@@ -14,7 +14,6 @@ export class NotificationScheduledEditError extends FeishuHelpdeskError {
 
   constructor(args: { notificationId: string; jobName: string; status: number; sendAt: string }) {
     super(
-      "NotificationScheduledEditError",
       `Cannot edit ${campaignName(args.notificationId, args.jobName)}: it is scheduled for ` +
         `${isoTime(args.sendAt)} (status ${args.status}). Nothing was changed.\n` +
         "cancelToEdit only withdraws a review; a scheduled send must be cancelled first.\n" +
@@ -24,10 +23,5 @@ export class NotificationScheduledEditError extends FeishuHelpdeskError {
     this.jobName = args.jobName;
     this.status = args.status;
     this.sendAt = args.sendAt;
-  }
-
-  /** True if `value` is a NotificationScheduledEditError from any copy of this package. */
-  static override isInstance(value: unknown): value is NotificationScheduledEditError {
-    return FeishuHelpdeskError.isKind(value, "NotificationScheduledEditError");
   }
 }

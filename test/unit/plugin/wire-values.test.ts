@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { checkBotMessageInputs } from "../../../provider/bot-message/schema";
-import { checkNotificationInputs } from "../../../provider/notification/schema";
+import { checkBotMessageInputs } from "../../../provider/bot-message/check-inputs";
+import { checkNotificationInputs } from "../../../provider/notification/check-inputs";
 import { UNKNOWN } from "../../../provider/pulumi/unknown";
 import {
   fromWire,

@@ -1,6 +1,7 @@
 import { endpointPattern, progressHooks, type Reporter } from "../../../provider/pulumi/reporter";
 import { engineAddressOf } from "../../../provider/pulumi/engine-log";
-import { resourceNameOf, splitUrn, withResource, currentResource } from "../../../provider/pulumi/resource-context";
+import { splitUrn, withResource, currentResource } from "../../../provider/pulumi/resource-context";
+import { nameFromUrn } from "../../../provider/pulumi/urn";
 
 const collect = () => {
   const said: string[] = [];
@@ -53,7 +54,7 @@ describe("resource context", () => {
   const urn = "urn:pulumi:test::campaigns::my:Group$pulumi-nodejs:dynamic/feishu-helpdesk:HelpdeskNotification::push";
 
   it("names the resource from its urn, within the call only", async () => {
-    expect(resourceNameOf(urn)).toBe("push");
+    expect(nameFromUrn(urn)).toBe("push");
     await withResource(urn, async () => {
       await Promise.resolve();
       expect(currentResource()).toEqual({ urn, name: "push" });

@@ -1,10 +1,10 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { botMessageProperties } from "../../../provider/bot-message/schema";
+import { botMessageProperties } from "../../../provider/bot-message/check-inputs";
 import { inputProperties, requiredFields } from "../../../provider/notification/fields";
 import { serverFieldNames } from "../../../provider/notification/server-fields";
 import { configKeys } from "../../../provider/pulumi/settings";
-import { listedValues, unwrapDoc } from "../../../provider/plugin/package-schema";
+import { listedValues, unwrapDoc } from "../../../provider/plugin/package-schema-parts";
 import { SCHEMA_FILE, schemaText } from "../../../provider/plugin/write-schema";
 
 const repo = path.join(__dirname, "..", "..", "..");

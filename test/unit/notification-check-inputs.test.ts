@@ -1,4 +1,4 @@
-import { checkNotificationInputs } from "../../provider/notification/schema";
+import { checkNotificationInputs } from "../../provider/notification/check-inputs";
 import { UNKNOWN } from "../../provider/pulumi/unknown";
 import { ruleViolations, validCampaign } from "../cases/rule-violations";
 

@@ -5,7 +5,7 @@ import { DataFileError, EmulatorStatus, ManualClock, startEmulator } from "../..
 import { FeishuErrorCode } from "../../provider/client/api/error-codes";
 import { draftBody, emulatorWithCredentials, rawRequest } from "./raw-http";
 
-// The second review of issue 10: what the data file accepts, and when (and whether) it is written.
+// The emulator's data file: what it accepts, and when (and whether) it is written.
 
 const api = "/open-apis/helpdesk/v1/notifications";
 const campaign = (id: string) => ({

@@ -2,7 +2,8 @@ import * as net from "node:net";
 import type { RecordedRequest } from "../../emulator";
 import { emulatorWithCredentials, rawRequest } from "./raw-http";
 
-// The second review of issue 10: the request log, admin routes from a browser, odd targets, slow clients.
+// The emulator's own surface under abuse: its request log stays bounded, its admin routes refuse what a web
+// page could send, and odd request targets and slow clients are answered or closed.
 
 const api = "/open-apis/helpdesk/v1/notifications";
 const within = <T>(ms: number, promise: Promise<T>) =>
