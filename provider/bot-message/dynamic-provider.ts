@@ -50,7 +50,7 @@ export class BotMessageDynamicProvider implements pulumi.dynamic.ResourceProvide
   /** See {@link BotMessageOperations.create}. The URN is kept in the outputs, for delete's warning. */
   async create(inputs: NormalizedBotMessageInputs): Promise<pulumi.dynamic.CreateResult<BotMessageState>> {
     const { urn, rest } = splitUrn(inputs);
-    const state = await this.#scope.about(urn, () => this.#operations.create(rest));
+    const state = await this.#scope.forResource(urn, () => this.#operations.create(rest));
     return { id: state.messageId, outs: withUrn(state, urn) };
   }
 
@@ -62,6 +62,6 @@ export class BotMessageDynamicProvider implements pulumi.dynamic.ResourceProvide
   /** See {@link BotMessageOperations.delete}: a warning, under the resource whose URN the outputs keep. */
   async delete(id: string, props: BotMessageState): Promise<void> {
     const { urn, rest } = splitUrn(props);
-    await this.#scope.about(urn, async () => this.#operations.delete(id, rest));
+    await this.#scope.forResource(urn, async () => this.#operations.delete(id, rest));
   }
 }

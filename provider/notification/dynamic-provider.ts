@@ -57,7 +57,7 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
   /** See {@link NotificationOperations.create}. */
   async create(inputs: NormalizedNotificationInputs): Promise<pulumi.dynamic.CreateResult<StoredNotification>> {
     const { urn, rest } = splitUrn(inputs);
-    const { id, state } = await this.#scope.about(urn, () =>
+    const { id, state } = await this.#scope.forResource(urn, () =>
       this.#operations.create(rest, typeof urn === "string" ? urn : undefined),
     );
     return { id, outs: withUrn(state, urn) };
@@ -69,7 +69,7 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
    */
   async read(id: string, props?: StoredNotification): Promise<pulumi.dynamic.ReadResult<StoredNotification>> {
     const { urn, rest } = props === undefined ? { urn: undefined, rest: undefined } : splitUrn(props);
-    const read = await this.#scope.about(urn, () => this.#operations.read(id, rest));
+    const read = await this.#scope.forResource(urn, () => this.#operations.read(id, rest));
     return read === undefined
       ? {}
       : { id, props: withUrn(read.state, urn), inputs: withUrn(read.inputs, urn) as NormalizedNotificationInputs };
@@ -83,14 +83,14 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
   ): Promise<pulumi.dynamic.UpdateResult<StoredNotification>> {
     const { urn, rest } = splitUrn(news);
     return {
-      outs: withUrn(await this.#scope.about(urn, () => this.#operations.update(id, splitUrn(olds).rest, rest)), urn),
+      outs: withUrn(await this.#scope.forResource(urn, () => this.#operations.update(id, splitUrn(olds).rest, rest)), urn),
     };
   }
 
   /** See {@link NotificationOperations.delete}; its warnings go under the resource whose URN the outputs keep. */
   async delete(id: string, props: StoredNotification): Promise<void> {
     const { urn, rest } = splitUrn(props);
-    await this.#scope.about(urn, () => this.#operations.delete(id, rest));
+    await this.#scope.forResource(urn, () => this.#operations.delete(id, rest));
     if (typeof urn === "string") this.#operations.forgetCreate(urn);
   }
 }

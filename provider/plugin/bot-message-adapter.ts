@@ -30,7 +30,7 @@ export class BotMessageAdapter implements ResourceAdapter {
 
   /** See {@link BotMessageOperations.check}, with the settings checked too. */
   async check(urn: string, olds: Properties, news: Properties): Promise<CheckAnswer> {
-    return this.scope.about(urn, () =>
+    return this.scope.forResource(urn, () =>
       this.scope.check(olds, news, (_previous, rest) => this.#operations.check(rest), "tenant"),
     );
   }
@@ -47,7 +47,7 @@ export class BotMessageAdapter implements ResourceAdapter {
   async create(urn: string, given: Properties, preview: boolean) {
     const inputs = recheckedInputs("Create", urn, this.#operations.check(given));
     if (preview) return { id: "", properties: createPreview(inputs, sentFields) };
-    const state = await this.scope.about(urn, () => this.#operations.create(inputs));
+    const state = await this.scope.forResource(urn, () => this.#operations.create(inputs));
     return { id: state.messageId, properties: state as Properties };
   }
 
@@ -68,6 +68,6 @@ export class BotMessageAdapter implements ResourceAdapter {
 
   /** See {@link BotMessageOperations.delete}: a warning, under the resource; the message stays. */
   async delete(id: string, urn: string, properties: Properties): Promise<void> {
-    await this.scope.about(urn, async () => this.#operations.delete(id, properties as BotMessageState));
+    await this.scope.forResource(urn, async () => this.#operations.delete(id, properties as BotMessageState));
   }
 }

@@ -28,7 +28,7 @@ export class NotificationAdapter implements ResourceAdapter {
 
   /** See {@link NotificationOperations.check}; the settings are checked too, as the dynamic provider does. */
   async check(urn: string, olds: Properties, news: Properties): Promise<CheckAnswer> {
-    return this.scope.about(urn, () =>
+    return this.scope.forResource(urn, () =>
       this.scope.check(olds, news, (previous, rest) => this.#operations.check(previous, rest)),
     );
   }
@@ -48,7 +48,7 @@ export class NotificationAdapter implements ResourceAdapter {
   async create(urn: string, given: Properties, preview: boolean) {
     const inputs = recheckedInputs("Create", urn, this.#operations.check({}, given));
     if (preview) return { id: "", properties: createPreview(inputs, serverFields) };
-    const { id, state } = await this.scope.about(urn, () => this.#operations.create(inputs, urn || undefined));
+    const { id, state } = await this.scope.forResource(urn, () => this.#operations.create(inputs, urn || undefined));
     return { id, properties: state as Properties };
   }
 
@@ -58,13 +58,13 @@ export class NotificationAdapter implements ResourceAdapter {
    */
   async read(id: string, urn: string, properties: Properties): Promise<ReadAnswer> {
     const stored = Object.keys(properties).length === 0 ? undefined : this.stored("Read", urn, properties);
-    const read = await this.scope.about(urn, () => this.#operations.read(id, stored, "pulumi import"));
+    const read = await this.scope.forResource(urn, () => this.#operations.read(id, stored, "pulumi import"));
     return read && { id, properties: read.state as Properties, inputs: importable(read.inputs) };
   }
 
   /** An existing campaign's outputs (getNotification); a campaign Feishu does not have fails, naming the id. */
   async lookUp(id: string): Promise<Properties> {
-    const read = await this.scope.about(undefined, () => this.#operations.read(id, undefined, "getNotification"));
+    const read = await this.scope.forResource(undefined, () => this.#operations.read(id, undefined, "getNotification"));
     return read.state as Properties;
   }
 
@@ -73,7 +73,7 @@ export class NotificationAdapter implements ResourceAdapter {
     const stored = this.stored("Update", urn, olds);
     const inputs = recheckedInputs("Update", urn, this.#operations.check(asGiven(news), news));
     if (preview) return updatePreview(stored, inputs, serverFields, serverFieldsKeptByUpdate);
-    return (await this.scope.about(urn, () => this.#operations.update(id, stored, inputs))) as Properties;
+    return (await this.scope.forResource(urn, () => this.#operations.update(id, stored, inputs))) as Properties;
   }
 
   /** A stored state as Check would take its inputs, with only the declared properties. */
@@ -89,7 +89,7 @@ export class NotificationAdapter implements ResourceAdapter {
 
   /** See {@link NotificationOperations.delete}: what `onDelete` says; Feishu cannot delete a campaign. */
   async delete(id: string, urn: string, properties: Properties): Promise<void> {
-    await this.scope.about(urn, () => this.#operations.delete(id, properties as StoredNotification));
+    await this.scope.forResource(urn, () => this.#operations.delete(id, properties as StoredNotification));
     if (urn !== "") this.#operations.forgetCreate(urn);
   }
 }

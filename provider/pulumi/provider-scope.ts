@@ -38,7 +38,7 @@ export class ProviderScope {
   readonly #quota = new QuotaNotices(this.reporter);
   /** The provider process's one client. */
   readonly #slot = new ClientSlot(this.reporter, hostCancellation(), this.#quota);
-  /** Operations running now (see {@link about}). */
+  /** Operations running now (see {@link forResource}). */
   #running = 0;
 
   /** The client, made from the settings on first use (a FeishuConfigError names each setting to fix). */
@@ -66,7 +66,7 @@ export class ProviderScope {
    * go under that resource, the host's echo of its errors is dropped, and every message is
    * logged before the engine gets the answer.
    */
-  async about<T>(urn: unknown, call: () => Promise<T>): Promise<T> {
+  async forResource<T>(urn: unknown, call: () => Promise<T>): Promise<T> {
     return countedCall(async () => {
       this.#running += 1;
       try {
@@ -107,7 +107,7 @@ export class ProviderScope {
    * first when it says the change will call Feishu with credentials not yet proven.
    */
   async diff<Diff extends ResourceDiff>(urn: unknown, use: TokenUse, diff: () => Promise<Diff>): Promise<Diff> {
-    return this.about(urn, async () => {
+    return this.forResource(urn, async () => {
       const answer = await diff();
       if (answer.callsFeishuUnproven) {
         const refused = await this.#slot.verifyCredentials(use);

@@ -15,7 +15,7 @@ export interface Reporter {
 }
 
 /** The resource's Pulumi name before a message, when known, so each line says what it is about. */
-const about = (message: string): string => {
+const namedForResource = (message: string): string => {
   const resource = currentResource();
   return resource === undefined ? message : `${resource.name}: ${message}`;
 };
@@ -25,7 +25,7 @@ const about = (message: string): string => {
  * Stack as `info#err`. The fallback when there is no engine to log to.
  */
 export const consoleReporter: Reporter = {
-  warn: (message) => console.warn(`warning: ${about(message)}`),
+  warn: (message) => console.warn(`warning: ${namedForResource(message)}`),
   info: (message) => console.error(`info: ${message}`),
 };
 
@@ -41,7 +41,7 @@ export class EngineReporter implements Reporter {
 
   warn(message: string): void {
     const resource = currentResource();
-    this.#send(about(message), "warning", resource?.urn, () => consoleReporter.warn(message));
+    this.#send(namedForResource(message), "warning", resource?.urn, () => consoleReporter.warn(message));
   }
 
   info(message: string): void {
