@@ -83,7 +83,10 @@ export class NotificationDynamicProvider implements pulumi.dynamic.ResourceProvi
   ): Promise<pulumi.dynamic.UpdateResult<StoredNotification>> {
     const { urn, rest } = splitUrn(news);
     return {
-      outs: withUrn(await this.#scope.forResource(urn, () => this.#operations.update(id, splitUrn(olds).rest, rest)), urn),
+      outs: withUrn(
+        await this.#scope.forResource(urn, () => this.#operations.update(id, splitUrn(olds).rest, rest)),
+        urn,
+      ),
     };
   }
 
