@@ -2,7 +2,8 @@
  * The projects: `unit` (pure logic, the client over a local HTTP server, the emulator, the
  * contract between them) needs no Pulumi engine and runs in seconds (`npm run test:unit`, the
  * inner loop); `fuzz` holds the long property-based runs of the same parts (files named
- * `*fuzz.test.ts`, `npm run test:fuzz`); `browser` looks at rendered cards in Chromium; `engine`
+ * `*fuzz.test.ts`, `npm run test:fuzz`); `timed` the few that wait in real time or start processes
+ * (`npm run test:timed`); `browser` looks at rendered cards in Chromium; `engine`
  * starts real `pulumi` processes, so only it builds or finds the engine. `npx jest` (`bash
  * scripts/test`) runs them all.
  * @type {import('jest').Config}
@@ -21,6 +22,12 @@ const withoutEngine = [
 ];
 /** A fuzz file: `fuzz.test.ts`, `hostile-server-fuzz.test.ts`... */
 const fuzzFile = "fuzz\\.test\\.ts$";
+/**
+ * The files that wait in real time or start processes (retries and 429 resets at real speed, a
+ * child emulator killed with -9, the client loaded in a fresh Node): half the unit time in six
+ * files, so they run beside the fuzz runs, out of the inner loop and in the full run.
+ */
+const timedFile = "/(resilience|hostile-server|client-entry|data-file|unread-replies|token-churn)\\.test\\.ts$";
 
 module.exports = {
   // Engine tests start real `pulumi` processes; two cores, so two workers.
@@ -33,7 +40,7 @@ module.exports = {
       displayName: "unit",
       roots: withoutEngine,
       testMatch: ["**/*.test.ts"],
-      testPathIgnorePatterns: ["/node_modules/", fuzzFile],
+      testPathIgnorePatterns: ["/node_modules/", fuzzFile, timedFile],
     },
     {
       ...shared,
@@ -42,6 +49,12 @@ module.exports = {
       displayName: "fuzz",
       roots: withoutEngine,
       testRegex: fuzzFile,
+    },
+    {
+      ...shared,
+      displayName: "timed",
+      roots: withoutEngine,
+      testRegex: timedFile,
     },
     {
       ...shared,
