@@ -64,7 +64,7 @@ export class PlanExecutor {
 
   /**
    * Creates the campaign as a draft. `beforeSend` runs once any pacing wait is over, just before
-   * the POST: a create still waiting for its slot when the run died was never sent.
+   * the POST: a create still waiting for its permit when the run died was never sent.
    */
   create(desired: NormalizedNotificationInputs, beforeSend?: () => void): Promise<CreatedNotification> {
     const body = toWireBody(desired);

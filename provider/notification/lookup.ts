@@ -1,3 +1,4 @@
+import { withPulumiAdvice } from "../pulumi/pulumi-advice";
 import * as pulumi from "@pulumi/pulumi";
 import { FeishuConfigError } from "../client/errors/feishu-config-error";
 import { HelpdeskClient } from "../client/helpdesk-client";
@@ -72,8 +73,13 @@ async function lookUp(id: string, settings: GatheredSettings, to: string): Promi
       problemSettings(resolved.problems, settings.source),
     );
   const client = new HelpdeskClient(resolved.options);
-  // Read as the provider reads an import: a campaign Feishu does not have fails, naming `to`.
-  return (await new NotificationOperations(() => client, consoleReporter).read(id, undefined, to)).state;
+  // Read as the provider reads an import: a campaign Feishu does not have fails, naming `to`; the
+  // same Pulumi advice as the provider's (a base URL where nothing answers names its config key).
+  try {
+    return (await new NotificationOperations(() => client, consoleReporter).read(id, undefined, to)).state;
+  } catch (error) {
+    throw withPulumiAdvice(error);
+  }
 }
 
 /** The value of a known Output, as a promise; a FeishuConfigError if it is not known yet (a preview). */

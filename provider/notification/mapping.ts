@@ -57,8 +57,10 @@ function liveValue(row: CampaignRow, live: WireNotification, previous: unknown):
       if (row.heldOnlyFor !== undefined && !row.heldOnlyFor(live)) return undefined;
       return (row.table && nameOf(row.table, sent as number)) ?? previous;
     case "idList": {
+      // An id Feishu lists twice is one target: the stored list never holds it twice.
       const liveIds = ids(sent, row);
-      return liveIds === undefined || sameIdSet(previous as readonly string[], liveIds) ? previous : liveIds;
+      const distinct = liveIds === undefined ? undefined : [...new Set(liveIds)];
+      return distinct === undefined || sameIdSet(previous as readonly string[], distinct) ? previous : distinct;
     }
     default:
       return previous;

@@ -187,7 +187,8 @@ export class NotificationOperations {
    * Feishu has no API to delete a push campaign. What removing one does is `onDelete` (see
    * planDelete). A refusal to cancel means nothing was left to cancel: the resource still goes.
    */
-  async delete(id: string, state: StoredNotification): Promise<void> {
+  async delete(id: string, olds: StoredNotification): Promise<void> {
+    const state = upgradeStoredState(olds);
     const calls = this.calls();
     const found = deleteReadsLive(state) ? await calls.find(id, recordOf(state)) : undefined;
     const status = typeof state.status === "number" ? state.status : undefined;

@@ -1,3 +1,4 @@
+import { upgradeStoredState } from "../notification/stored-state";
 import { inputProperties, type NormalizedNotificationInputs } from "../notification/fields";
 import { NotificationOperations } from "../notification/operations";
 import type { StoredNotification } from "../notification/outputs";
@@ -76,9 +77,13 @@ export class NotificationAdapter implements ResourceAdapter {
     return (await this.scope.forResource(urn, () => this.#operations.update(id, stored, inputs))) as Properties;
   }
 
-  /** A stored state as Check would take its inputs, with only the declared properties. */
+  /**
+   * A stored state as Check would take its inputs, with only the declared properties: upgraded
+   * first (stateMigrations), so a migration sees the old shape before anything is dropped.
+   */
   private stored(call: string, urn: string, properties: Properties): StoredNotification {
-    const declared = declaredOnly(properties, declaredFields);
+    const upgraded = upgradeStoredState(properties as unknown as StoredNotification) as unknown as Properties;
+    const declared = declaredOnly(upgraded, declaredFields);
     const inputs = recheckedInputs(
       call,
       urn,

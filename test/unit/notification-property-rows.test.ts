@@ -99,6 +99,13 @@ describe("refresh compares an id list as a set, as diff does", () => {
     const twice = { ...live, chat_list: [{ chat_id: "oc_b" }, { chat_id: "oc_a" }, { chat_id: "oc_b" }] };
     expect(inputsFromWire(twice, stored).chats).toEqual(["oc_a", "oc_b"]);
   });
+
+  it("takes Feishu's list when it names other ids, each once", () => {
+    const stored = { ...blankInputs, pushScopeType: "chatsOnly", chats: ["oc_a"] } as const;
+    const live: WireNotification = { ...toWireBody(stored), id: "1", status: 0 };
+    const other = { ...live, chat_list: [{ chat_id: "oc_c" }, { chat_id: "oc_d" }, { chat_id: "oc_c" }] };
+    expect(inputsFromWire(other, stored).chats).toEqual(["oc_c", "oc_d"]);
+  });
 });
 
 // The stored state's one migration (stored-state.ts): an older state without its id lists reads
