@@ -2,7 +2,7 @@ import { cardInputFailures } from "../pulumi/card-input-check";
 import type { HelpdeskClient } from "../client/helpdesk-client";
 import type { PacedEndpoint } from "../client/pacing/pacer";
 import type { UncheckedInputs } from "../pulumi/input-check";
-import type { Reporter } from "../pulumi/reporter";
+import { type Reporter, silentReporter } from "../pulumi/reporter";
 import { NotificationGoneError } from "./errors/gone-error";
 import { InterruptedCreateError } from "./errors/interrupted-create-error";
 import { NotificationOutcomeUnknownError } from "./errors/outcome-unknown-error";
@@ -55,19 +55,21 @@ export class NotificationOperations {
 
   /**
    * Validates every request-body rule before any API call, and the card (paths named inside it);
-   * names the property on failure.
+   * names the property on failure. A new resource, not adopted, announces its create to the
+   * quota progress.
    */
   check(olds: Partial<NormalizedNotificationInputs>, news: UncheckedInputs): InputCheck {
-    const checked = checkNotificationInputs(news, olds);
-    if (!checked.ok) return checked;
-    if (typeof checked.inputs.pushContent === "string") {
-      const path = "pushContent";
-      const failures = cardInputFailures(checked.inputs.pushContent, path, this.cardLimits(), this.reporter);
-      if (failures.length > 0) return { ok: false, failures };
-    }
-    // A new resource (nothing stored) that is not adopted: a create is coming in an `up`.
-    if (Object.keys(olds).length === 0 && checked.inputs.adoptId === undefined) this.expectCall("create");
+    const checked = this.recheck(olds, news, this.reporter);
+    if (checked.ok && Object.keys(olds).length === 0 && checked.inputs.adoptId === undefined) this.expectCall("create");
     return checked;
+  }
+
+  /** {@link check} again, for a host that re-checks what it is handed: the same answer, told no one twice. */
+  recheck(olds: Partial<NormalizedNotificationInputs>, news: UncheckedInputs, reporter = silentReporter): InputCheck {
+    const checked = checkNotificationInputs(news, olds);
+    if (!checked.ok || typeof checked.inputs.pushContent !== "string") return checked;
+    const failures = cardInputFailures(checked.inputs.pushContent, "pushContent", this.cardLimits(), reporter);
+    return failures.length > 0 ? { ok: false, failures } : checked;
   }
 
   /**

@@ -47,7 +47,7 @@ export class NotificationAdapter implements ResourceAdapter {
 
   /** See {@link NotificationOperations.create}; a preview returns the inputs, Feishu's fields unknown. */
   async create(urn: string, given: Properties, preview: boolean) {
-    const inputs = recheckedInputs("Create", urn, this.#operations.check({}, given));
+    const inputs = recheckedInputs("Create", urn, this.#operations.recheck({}, given));
     if (preview) return { id: "", properties: createPreview(inputs, serverFields) };
     const { id, state } = await this.scope.forResource(urn, () => this.#operations.create(inputs, urn || undefined));
     return { id, properties: state as Properties };
@@ -72,7 +72,7 @@ export class NotificationAdapter implements ResourceAdapter {
   /** See {@link NotificationOperations.update}; a preview returns the new inputs, what Feishu changes unknown. */
   async update(id: string, urn: string, olds: Properties, news: Properties, preview: boolean): Promise<Properties> {
     const stored = this.stored("Update", urn, olds);
-    const inputs = recheckedInputs("Update", urn, this.#operations.check(asGiven(news), news));
+    const inputs = recheckedInputs("Update", urn, this.#operations.recheck(asGiven(news), news));
     if (preview) return updatePreview(stored, inputs, serverFields, serverFieldsKeptByUpdate);
     return (await this.scope.forResource(urn, () => this.#operations.update(id, stored, inputs))) as Properties;
   }
@@ -87,7 +87,7 @@ export class NotificationAdapter implements ResourceAdapter {
     const inputs = recheckedInputs(
       call,
       urn,
-      this.#operations.check(declared, declaredOnly(declared, inputProperties)),
+      this.#operations.recheck(declared, declaredOnly(declared, inputProperties)),
     );
     return { ...declared, ...inputs } as StoredNotification;
   }

@@ -14,6 +14,9 @@ export interface Reporter {
   info(message: string): void;
 }
 
+/** A reporter that tells no one: for a check repeated by a host, already told once. */
+export const silentReporter: Reporter = { warn: () => undefined, info: () => undefined };
+
 /** The resource's Pulumi name before a message, when known, so each line says what it is about. */
 const namedForResource = (message: string): string => {
   const resource = currentResource();

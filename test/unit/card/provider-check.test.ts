@@ -25,6 +25,18 @@ const brokenCard = {
 const bigCard = { elements: [{ tag: "div", text: { tag: "plain_text", content: "x".repeat(31 * 1024) } }] };
 
 describe("card checks in check", () => {
+  it("a host's re-check gives the same answer and tells no one twice (card warnings, the announced create)", () => {
+    const warnings: string[] = [];
+    const expected: string[] = [];
+    const reporter = { warn: (m: string) => warnings.push(m), info: () => undefined };
+    const campaign = new NotificationOperations(noClient, reporter, { expectCall: (e) => expected.push(e) });
+    const given = { ...validCampaign, pushContent: bigCard };
+    const first = campaign.check({}, given);
+    expect([warnings.length, expected]).toEqual([1, ["create"]]);
+    expect(campaign.recheck({}, given)).toEqual(first);
+    expect([warnings.length, expected]).toEqual([1, ["create"]]);
+  });
+
   it("fails a campaign whose card has a structural fault, naming the path", () => {
     const result = operations().campaign.check({}, { ...validCampaign, pushContent: brokenCard });
     expect(result).toEqual({
