@@ -27,7 +27,7 @@ export interface QuotaRun {
    * The tight floor: a window lets its first `rate` calls go at once, so N calls need only
    * ⌈N ÷ rate⌉ − 1 full windows; wall time above it is what the quota does not explain.
    */
-  readonly tightFloorMs: number;
+  readonly tightFloorMs?: number; // absent in results written before it existed (BENCH_REPORT)
   /** API calls about campaigns (the token and credential check left out), per campaign. */
   readonly callsPerCampaign: number;
   /** Calls per endpoint. */

@@ -1,23 +1,23 @@
 /** Text from a program or a card, safe inline in Markdown: no markup, link, HTML, mention or table break. */
 export function inline(text: string): string {
-  return text
-    .replace(/[\r\n]+/g, " ")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/@/g, "&#64;")
-    .replace(/[\\`*_{}[\]()#+\-.!|~]/g, "\\$&");
+  return (
+    text
+      .replace(/[\r\n]+/g, " ")
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/[\\`*_{}[\]()#+\-.!|~]/g, "\\$&")
+      // Last: the entity's own `#` must not be escaped, or it shows as "&#64;" instead of "@".
+      .replace(/@/g, "&#64;")
+  );
 }
 
 /**
  * A resource or stack name as inline code: a backtick would close the span and a line break end
- * it (a URN's name may hold both), a pipe would split a table cell.
+ * it (a URN's name may hold both). In a table cell the caller escapes pipes, as for any cell.
  */
 export function codeSpan(name: string): string {
-  return `\`${name
-    .replace(/`/g, "'")
-    .replace(/[\r\n]+/g, " ")
-    .replace(/\|/g, "\\|")}\``;
+  return `\`${name.replace(/`/g, "'").replace(/[\r\n]+/g, " ")}\``;
 }
 
 /** Text in a fenced block whose fence no line of it can close. */

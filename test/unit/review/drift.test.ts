@@ -137,7 +137,7 @@ describe("reviewDrift", () => {
     expect(() => reviewDrift("{}")).toThrow(ReviewInputError);
     const name = "q3\n# pwned <img src=x>\n| a | b |";
     const { markdown } = reviewDrift(preview(...read(name, { jobName: "Renamed" })));
-    expect(markdown).toContain("#### `q3 # pwned <img src=x> \\| a \\| b \\|` VPN: changed outside code");
+    expect(markdown).toContain("#### `q3 # pwned <img src=x> | a | b |` VPN: changed outside code");
     expect(markdown.split("\n").filter((line) => line.startsWith("#"))).toHaveLength(2);
   });
 
