@@ -169,8 +169,9 @@ describe.each(cases)(
       const checkpoint = await restoreCutCheckpoint(project);
       const cancel = await project.run(["cancel", "--yes"]);
       const refresh = await project.run(["refresh", "--yes", "--skip-preview", "--clear-pending-creates"]);
-      const up = await project.run(["up", "--yes", "--skip-preview"]);
-      const upAgain = up.code === 0 ? up : await project.run(["up", "--yes", "--skip-preview"]);
+      // As the README's recovery: every interrupted create is visited, even after one is refused.
+      const up = await project.run(["up", "--yes", "--skip-preview", "--continue-on-error"]);
+      const upAgain = up.code === 0 ? up : await project.run(["up", "--yes", "--skip-preview", "--continue-on-error"]);
       const told = [killed, cancel, refresh, up, upAgain].map((run) => run.output).join("\n");
 
       const held = emulator.notifications();
