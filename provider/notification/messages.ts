@@ -69,8 +69,8 @@ export const say = {
       ? "the campaign is a draft, and `pulumi up` submits it for review."
       : step.why === "awaitingApproval"
         ? `it waits for the helpdesk owner's approval; the first \`pulumi up\` after approval schedules it for ` +
-          `${isoTime(step.sendAt ?? "0")}.`
-        : `\`pulumi up\` schedules it for ${isoTime(step.sendAt ?? "0")}.`),
+          `${isoTime(step.sendAt)}.`
+        : `\`pulumi up\` schedules it for ${isoTime(step.sendAt)}.`),
   goneOnRefresh: (id: string, jobName: string) =>
     `${campaignName(id, jobName)} no longer exists in Feishu (code ${FeishuErrorCode.notFound}); ` +
     "removing it from the stack.",

@@ -55,20 +55,24 @@ export class NotificationOperations {
 
   /**
    * Validates every request-body rule before any API call, and the card (paths named inside it);
-   * names the property on failure. A new resource, not adopted, announces its create to the
-   * quota progress.
+   * names the property on failure. A new resource, not adopted, announces its create to the quota.
    */
   check(olds: Partial<NormalizedNotificationInputs>, news: UncheckedInputs): InputCheck {
-    const checked = this.recheck(olds, news, this.reporter);
+    const checked = this.checkInputs(olds, news, this.reporter);
     if (checked.ok && Object.keys(olds).length === 0 && checked.inputs.adoptId === undefined) this.expectCall("create");
     return checked;
   }
 
   /** {@link check} again, for a host that re-checks what it is handed: the same answer, told no one twice. */
-  recheck(olds: Partial<NormalizedNotificationInputs>, news: UncheckedInputs, reporter = silentReporter): InputCheck {
+  recheck(olds: Partial<NormalizedNotificationInputs>, news: UncheckedInputs): InputCheck {
+    return this.checkInputs(olds, news, silentReporter);
+  }
+
+  /** The inputs' rules, then the card's, whose warnings go `to` a reporter. */
+  private checkInputs(olds: Partial<NormalizedNotificationInputs>, news: UncheckedInputs, to: Reporter): InputCheck {
     const checked = checkNotificationInputs(news, olds);
     if (!checked.ok || typeof checked.inputs.pushContent !== "string") return checked;
-    const failures = cardInputFailures(checked.inputs.pushContent, "pushContent", this.cardLimits(), reporter);
+    const failures = cardInputFailures(checked.inputs.pushContent, "pushContent", this.cardLimits(), to);
     return failures.length > 0 ? { ok: false, failures } : checked;
   }
 

@@ -87,15 +87,19 @@ export type Plan<Found extends LiveCampaign = LiveCampaign> =
   | { readonly kind: "steps"; readonly steps: readonly Step[]; readonly found: Found }
   | { readonly kind: "refuse"; readonly refusal: Refusal };
 
-/** A lifecycle step the inputs ask for that has not happened yet, and why. */
-export interface PendingStep {
-  /** The input property the step comes from. */
-  readonly property: "approval" | "sendAt";
-  /** Why it is pending: `draft` (the next `pulumi up` takes it) or `awaitingApproval` (it waits for the owner). */
-  readonly why: "draft" | "awaitingApproval";
-  /** For `sendAt`: the time asked for, milliseconds since the epoch as text. */
-  readonly sendAt?: string;
-}
+/**
+ * A lifecycle step the inputs ask for that has not happened yet, and why: `property` names the
+ * input it comes from; `why` is `draft` (the next `pulumi up` takes it) or `awaitingApproval` (it
+ * waits for the helpdesk owner).
+ */
+export type PendingStep =
+  | { readonly property: "approval"; readonly why: "draft" }
+  | {
+      readonly property: "sendAt";
+      readonly why: "draft" | "awaitingApproval";
+      /** The time asked for, milliseconds since the epoch as text. */
+      readonly sendAt: string;
+    };
 
 /** The planner's answer for a diff. */
 export type DiffPlan =
