@@ -207,9 +207,9 @@ describe.each(cases)(
   },
 );
 
-// The cut the kill above leaves only sometimes, made on purpose: every command fails with `EOF`
-// until the README's command removes the empty sidecar, and the stack is as it was.
-describe("a checkpoint sidecar cut by a kill", () => {
+// The cuts the kill above leaves only sometimes, made on purpose: every command fails with `EOF`
+// until the README's command removes the empty sidecars, and the stack is as it was.
+describe("checkpoint sidecars cut by a kill", () => {
   let project: PulumiProject;
   beforeAll(async () => {
     project = await PulumiProject.create("test/programs/campaigns");
@@ -218,24 +218,35 @@ describe("a checkpoint sidecar cut by a kill", () => {
     await project?.dispose();
   });
 
-  it("fails every command with EOF until the README's command removes it", async () => {
-    const stacks = path.join(backendDir(project), ".pulumi", "stacks");
-    const sidecar = fs
-      .readdirSync(stacks, { recursive: true, encoding: "utf8" })
-      .find((file) => file.endsWith("test.json.attrs"));
-    expect(sidecar).toBeDefined();
+  it("fail every command with EOF until the README's command removes them, and only them", async () => {
+    const pulumiDir = path.join(backendDir(project), ".pulumi");
+    const sidecar = (name: string) => {
+      const found = fs.readdirSync(pulumiDir, { recursive: true, encoding: "utf8" }).find((f) => f.endsWith(name));
+      if (!found) throw new Error(`no ${name} under ${pulumiDir}`);
+      return path.join(pulumiDir, found);
+    };
     const before = await project.run(["stack", "export"]);
-    fs.truncateSync(path.join(stacks, sidecar!), 0);
+    expect(fs.statSync(sidecar("test.json.bak.attrs")).size).toBeGreaterThan(0);
 
-    const cut = await project.run(["stack", "export"]);
-    expect(cut.code).not.toBe(0);
-    expect(cut.output).toContain("failed to load checkpoint: EOF");
+    fs.truncateSync(sidecar("test.json.attrs"), 0);
+    for (const command of [["stack", "export"], ["cancel", "--yes"]]) {
+      const cut = await project.run(command);
+      expect({ command, code: cut.code, output: cut.output }).toMatchObject({ code: 1 });
+      expect(cut.output).toContain("failed to load checkpoint: EOF");
+    }
+    fs.truncateSync(sidecar("meta.yaml.attrs"), 0);
+    expect((await project.run(["stack", "export"])).output).toContain('read ".pulumi/meta.yaml": EOF');
 
     const recovery = await project.shell(README_SIDECAR_RECOVERY, { BACKEND_DIR: backendDir(project) });
     expect(recovery.code).toBe(0);
-    expect(recovery.stdout).toContain("test.json.attrs");
+    expect(recovery.stdout.trim().split("\n").map((line) => path.basename(line)).sort()).toEqual([
+      "meta.yaml.attrs",
+      "test.json.attrs",
+    ]);
+    expect(fs.statSync(sidecar("test.json.bak.attrs")).size).toBeGreaterThan(0);
     const after = await project.run(["stack", "export"]);
     expect(after.code).toBe(0);
     expect(JSON.parse(after.stdout)).toEqual(JSON.parse(before.stdout));
+    expect((await project.run(["cancel", "--yes"])).code).toBe(0);
   });
 });
