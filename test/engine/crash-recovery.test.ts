@@ -229,7 +229,10 @@ describe("checkpoint sidecars cut by a kill", () => {
     expect(fs.statSync(sidecar("test.json.bak.attrs")).size).toBeGreaterThan(0);
 
     fs.truncateSync(sidecar("test.json.attrs"), 0);
-    for (const command of [["stack", "export"], ["cancel", "--yes"]]) {
+    for (const command of [
+      ["stack", "export"],
+      ["cancel", "--yes"],
+    ]) {
       const cut = await project.run(command);
       expect({ command, code: cut.code, output: cut.output }).toMatchObject({ code: 1 });
       expect(cut.output).toContain("failed to load checkpoint: EOF");
@@ -239,10 +242,13 @@ describe("checkpoint sidecars cut by a kill", () => {
 
     const recovery = await project.shell(README_SIDECAR_RECOVERY, { BACKEND_DIR: backendDir(project) });
     expect(recovery.code).toBe(0);
-    expect(recovery.stdout.trim().split("\n").map((line) => path.basename(line)).sort()).toEqual([
-      "meta.yaml.attrs",
-      "test.json.attrs",
-    ]);
+    expect(
+      recovery.stdout
+        .trim()
+        .split("\n")
+        .map((line) => path.basename(line))
+        .sort(),
+    ).toEqual(["meta.yaml.attrs", "test.json.attrs"]);
     expect(fs.statSync(sidecar("test.json.bak.attrs")).size).toBeGreaterThan(0);
     const after = await project.run(["stack", "export"]);
     expect(after.code).toBe(0);
