@@ -56,6 +56,30 @@ function descendants(root: number): number[] {
   return found;
 }
 
+/** The command line of `pid` (undefined once it is gone). */
+function commandLine(pid: number): string | undefined {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Ends what a killed CLI left running: its language host waits for the engine for ever once
+ * orphaned (the provider ends by itself). Only a process still running the same command line.
+ */
+function endOrphans(processes: ReadonlyMap<number, string | undefined>): void {
+  for (const [pid, command] of processes) {
+    if (command === undefined || commandLine(pid) !== command) continue;
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+}
+
 /** What differs between the two ways a program reaches the provider. */
 interface Host {
   readonly name: "dynamic" | "plugin";
@@ -100,13 +124,7 @@ const pluginHost: Host = {
  * All are killed, as a dying machine would.
  */
 function providerPids(host: Host, cli: number): number[] {
-  return descendants(cli).filter((pid) => {
-    try {
-      return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(host.providerCommand);
-    } catch {
-      return false;
-    }
-  });
+  return descendants(cli).filter((pid) => commandLine(pid)?.includes(host.providerCommand));
 }
 
 /**
@@ -148,6 +166,7 @@ describe.each(cases)(
     const credentials = randomCredentials();
     let emulator: RunningEmulator;
     let project: PulumiProject;
+    let underCli = new Map<number, string | undefined>();
     beforeAll(async () => {
       emulator = await startEmulator({ credentials });
       project = await PulumiProject.create(host.program);
@@ -157,6 +176,7 @@ describe.each(cases)(
       await host.prepare(project);
     });
     afterAll(async () => {
+      endOrphans(underCli);
       await project?.dispose();
       await emulator?.close();
     });
@@ -170,6 +190,7 @@ describe.each(cases)(
       const targets = victim === "cli" ? [child.pid!] : providerPids(host, child.pid!);
       expect(targets).not.toEqual([]);
       const parents = targets.map((pid) => `${pid} (parent ${parentOf(pid)})`).join(", ");
+      underCli = new Map(descendants(child.pid!).map((pid) => [pid, commandLine(pid)]));
       for (const target of targets) process.kill(target, "SIGKILL");
       const killed = await done;
       await new Promise((resolve) => setTimeout(resolve, 3000)); // what an orphan would still do
