@@ -1,8 +1,6 @@
 import { EmulatorStatus, ManualClock } from "../../emulator";
 import { FeishuErrorCode } from "../../provider/client/api/error-codes";
-import { draftBody, emulatorWithCredentials, rawRequest } from "./raw-http";
-
-const api = "/open-apis/helpdesk/v1/notifications";
+import { draftBody, emulatorWithCredentials, notificationsApi as api, postCampaign, rawRequest } from "./raw-http";
 
 // The emulator's injectable clock: a test moves time instead of waiting for it.
 describe("the emulator on a manual clock", () => {
@@ -71,15 +69,7 @@ describe("the emulator on a manual clock", () => {
     const clock = new ManualClock({ start: 0 });
     const { emulator, authHeaders } = await emulatorWithCredentials({ clock, rateLimits: { create: 2 } });
     try {
-      const create = async () =>
-        (
-          await rawRequest(emulator.url, {
-            method: "POST",
-            target: api,
-            headers: authHeaders,
-            body: JSON.stringify(draftBody),
-          })
-        ).status;
+      const create = async () => (await postCampaign(emulator.url, authHeaders)).status;
       expect([await create(), await create(), await create()]).toEqual([200, 200, 429]);
       clock.advance(60_000);
       expect(await create()).toBe(200);

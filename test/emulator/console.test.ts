@@ -1,10 +1,9 @@
 import { CONSOLE_CSP } from "../../emulator/console/serve";
-import { draftBody, emulatorWithCredentials, rawRequest } from "./raw-http";
+import { draftBody, emulatorWithCredentials, postCampaign, rawRequest } from "./raw-http";
 
 // The emulator's web console over real HTTP: what it serves, to whom, with which policy, and the
 // admin routes as its page calls them. The browser's view is test/engine/console-browser.test.ts.
 
-const api = "/open-apis/helpdesk/v1/notifications";
 const hostile = '<script>alert("job")</script><img src=x onerror=alert(1)>';
 
 describe("GET / (the console)", () => {
@@ -13,11 +12,10 @@ describe("GET / (the console)", () => {
   beforeAll(async () => {
     setup = await emulatorWithCredentials();
     const card = { elements: [{ tag: "div", text: { tag: "lark_md", content: hostile } }] };
-    const created = await rawRequest(setup.emulator.url, {
-      method: "POST",
-      target: api,
-      headers: setup.authHeaders,
-      body: JSON.stringify({ ...draftBody, job_name: hostile, push_content: JSON.stringify(card) }),
+    const created = await postCampaign(setup.emulator.url, setup.authHeaders, {
+      ...draftBody,
+      job_name: hostile,
+      push_content: JSON.stringify(card),
     });
     id = created.json!.data.notification_id;
   });
@@ -65,12 +63,7 @@ describe("the admin routes, called by the console's page", () => {
   let id: string;
   beforeEach(async () => {
     setup = await emulatorWithCredentials();
-    const created = await rawRequest(setup.emulator.url, {
-      method: "POST",
-      target: api,
-      headers: setup.authHeaders,
-      body: JSON.stringify(draftBody),
-    });
+    const created = await postCampaign(setup.emulator.url, setup.authHeaders);
     id = created.json!.data.notification_id;
   });
   afterEach(() => setup.emulator.close());

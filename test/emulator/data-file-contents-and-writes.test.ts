@@ -3,11 +3,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { DataFileError, EmulatorStatus, ManualClock, startEmulator } from "../../emulator";
 import { FeishuErrorCode } from "../../provider/client/api/error-codes";
-import { draftBody, emulatorWithCredentials, rawRequest } from "./raw-http";
+import { draftBody, emulatorWithCredentials, notificationsApi as api, postCampaign, rawRequest } from "./raw-http";
 
 // The emulator's data file: what it accepts, and when (and whether) it is written.
 
-const api = "/open-apis/helpdesk/v1/notifications";
 const campaign = (id: string) => ({
   id,
   status: 0,
@@ -32,12 +31,7 @@ describe("writes of the data file", () => {
   it("does not write on previews, API reads or admin lists", async () => {
     const { emulator, authHeaders } = await emulatorWithCredentials({ dataFile, rateLimits: false });
     try {
-      const created = await rawRequest(emulator.url, {
-        method: "POST",
-        target: api,
-        headers: authHeaders,
-        body: JSON.stringify(draftBody),
-      });
+      const created = await postCampaign(emulator.url, authHeaders);
       const id = (created.json as { data: { notification_id: string } }).data.notification_id;
       const before = fileState();
       for (let i = 0; i < 5; i++) {
@@ -109,21 +103,11 @@ describe("a failed write changes nothing", () => {
   it("answers 500 / 155000 and keeps no campaign when the data file has become a directory", async () => {
     const { emulator, authHeaders } = await emulatorWithCredentials({ dataFile });
     try {
-      const first = await rawRequest(emulator.url, {
-        method: "POST",
-        target: api,
-        headers: authHeaders,
-        body: JSON.stringify(draftBody),
-      });
+      const first = await postCampaign(emulator.url, authHeaders);
       expect(first.json?.code).toBe(0);
       fs.rmSync(dataFile);
       fs.mkdirSync(dataFile);
-      const second = await rawRequest(emulator.url, {
-        method: "POST",
-        target: api,
-        headers: authHeaders,
-        body: JSON.stringify(draftBody),
-      });
+      const second = await postCampaign(emulator.url, authHeaders);
       expect([second.status, second.json?.code]).toEqual([500, FeishuErrorCode.internalError]);
       expect(emulator.notifications()).toHaveLength(1);
       const list = await rawRequest(emulator.url, { method: "GET", target: "/__emulator/notifications" });
@@ -141,12 +125,7 @@ describe("a failed write changes nothing", () => {
       expect(emulator.notifications()[0].status).toBe(0);
       // Once the file can be written again, so can changes.
       fs.rmdirSync(dataFile);
-      const third = await rawRequest(emulator.url, {
-        method: "POST",
-        target: api,
-        headers: authHeaders,
-        body: JSON.stringify(draftBody),
-      });
+      const third = await postCampaign(emulator.url, authHeaders);
       expect(third.json?.code).toBe(0);
       expect(emulator.notifications()).toHaveLength(2);
     } finally {
@@ -227,12 +206,7 @@ describe("push_content nesting", () => {
     try {
       const deep = `${"[".repeat(200_000)}${"]".repeat(200_000)}`;
       for (const push_content of [deep, `{"a":${"[".repeat(40)}${"]".repeat(40)}}`]) {
-        const reply = await rawRequest(emulator.url, {
-          method: "POST",
-          target: api,
-          headers: authHeaders,
-          body: JSON.stringify({ ...draftBody, push_content }),
-        });
+        const reply = await postCampaign(emulator.url, authHeaders, { ...draftBody, push_content });
         expect([reply.status, reply.json?.code]).toEqual([400, FeishuErrorCode.badRequest]);
         expect(emulator.requests.at(-1)?.problem).toMatch(/push_content is nested deeper than 32 levels/);
       }

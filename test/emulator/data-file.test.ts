@@ -3,11 +3,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { DataFileError, startEmulator, validateDataFile } from "../../emulator";
-import { draftBody, emulatorWithCredentials, rawRequest } from "./raw-http";
+import { draftBody, emulatorWithCredentials, notificationsApi as api, postCampaign, rawRequest } from "./raw-http";
 
 const cliPath = path.join(__dirname, "..", "..", "dist", "emulator", "cli.js");
-const api = "/open-apis/helpdesk/v1/notifications";
-
 /** Runs the CLI; resolves with its URL once it listens, or rejects with its stderr if it exits. */
 function runCli(args: string[]): { child: ChildProcess; url: Promise<string>; stderr: () => string } {
   const child = spawn(process.execPath, [cliPath, ...args]);
@@ -65,12 +63,7 @@ describe("the emulator's data file", () => {
         target: "/open-apis/auth/v3/tenant_access_token/internal",
         body: JSON.stringify({ app_id: credentials.appId, app_secret: credentials.appSecret }),
       });
-      await rawRequest(emulator.url, {
-        method: "POST",
-        target: api,
-        headers: authHeaders,
-        body: JSON.stringify(draftBody),
-      });
+      await postCampaign(emulator.url, authHeaders);
       const text = fs.readFileSync(dataFile, "utf8");
       expect(fs.statSync(dataFile).mode & 0o777).toBe(0o600);
       expect(text).not.toContain("\n");
@@ -102,12 +95,7 @@ describe("the emulator's data file", () => {
   it("keeps an acknowledged write through kill -9", async () => {
     const first = runCli(["--data", dataFile]);
     const url = await first.url;
-    const created = await rawRequest(url, {
-      method: "POST",
-      target: api,
-      headers: defaultAuth,
-      body: JSON.stringify(draftBody),
-    });
+    const created = await postCampaign(url, defaultAuth);
     expect(created.json!.code).toBe(0);
     first.child.kill("SIGKILL");
     await new Promise((resolve) => first.child.once("exit", resolve));

@@ -3,9 +3,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { exposureWarning } from "../../emulator";
 import { FeishuErrorCode } from "../../provider/client/api/error-codes";
-import { draftBody, emulatorWithCredentials, rawRequest } from "./raw-http";
-
-const api = "/open-apis/helpdesk/v1/notifications";
+import { draftBody, emulatorWithCredentials, notificationsApi as api, postCampaign, rawRequest } from "./raw-http";
 
 // Issue 10: requests that used to crash the emulator, pollute Object.prototype or answer 500.
 // Each runs against a real emulator over real HTTP, then checks that it still answers.
@@ -87,12 +85,7 @@ describe("the emulator against hostile requests", () => {
 
   it("stores only the documented keys of list items", async () => {
     const body = { ...draftBody, push_scope_type: 2, department_list: [{ department_id: "d", extra: { a: [1] } }] };
-    const created = await rawRequest(setup.emulator.url, {
-      method: "POST",
-      target: api,
-      headers: setup.authHeaders,
-      body: JSON.stringify(body),
-    });
+    const created = await postCampaign(setup.emulator.url, setup.authHeaders, body);
     expect(created.json?.code).toBe(0);
     expect(setup.emulator.notifications()[0].department_list).toEqual([{ department_id: "d" }]);
   });
@@ -151,12 +144,7 @@ describe("the emulator against hostile requests", () => {
       const stranger = await rawRequest(setup.emulator.url, { method: "POST", target: api, body: "{}" });
       expect(stranger.status).toBe(400); // 99991661: no token
     }
-    const created = await rawRequest(setup.emulator.url, {
-      method: "POST",
-      target: api,
-      headers: setup.authHeaders,
-      body: JSON.stringify(draftBody),
-    });
+    const created = await postCampaign(setup.emulator.url, setup.authHeaders);
     expect([created.status, created.json?.code]).toEqual([200, 0]);
   });
 

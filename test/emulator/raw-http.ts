@@ -72,6 +72,14 @@ export async function emulatorWithCredentials(options: EmulatorOptions = {}) {
   return { emulator, credentials, authHeaders, tenantHeaders };
 }
 
+/** The create endpoint's path (创建推送). */
+export const notificationsApi = "/open-apis/helpdesk/v1/notifications";
+
+/** POSTs a campaign to the create endpoint as a client would: by default {@link draftBody}. */
+export function postCampaign(baseUrl: string, headers: Record<string, string>, body: object = draftBody) {
+  return rawRequest(baseUrl, { method: "POST", target: notificationsApi, headers, body: JSON.stringify(body) });
+}
+
 /** A valid create body. */
 export const draftBody = {
   job_name: "Hardening test",

@@ -1,11 +1,10 @@
 import * as net from "node:net";
 import type { RecordedRequest } from "../../emulator";
-import { emulatorWithCredentials, rawRequest } from "./raw-http";
+import { emulatorWithCredentials, notificationsApi as api, postCampaign, rawRequest } from "./raw-http";
 
 // The emulator's own surface under abuse: its request log stays bounded, its admin routes refuse what a web
 // page could send, and odd request targets and slow clients are answered or closed.
 
-const api = "/open-apis/helpdesk/v1/notifications";
 const within = <T>(ms: number, promise: Promise<T>) =>
   Promise.race([
     promise,
@@ -75,11 +74,11 @@ describe("admin routes refuse what a web page could send", () => {
   let id: string;
   beforeEach(async () => {
     setup = await emulatorWithCredentials();
-    const created = await rawRequest(setup.emulator.url, {
-      method: "POST",
-      target: api,
-      headers: setup.authHeaders,
-      body: JSON.stringify({ job_name: "x", push_content: '{"elements":[]}', push_type: 0, push_scope_type: 0 }),
+    const created = await postCampaign(setup.emulator.url, setup.authHeaders, {
+      job_name: "x",
+      push_content: '{"elements":[]}',
+      push_type: 0,
+      push_scope_type: 0,
     });
     id = (created.json as { data: { notification_id: string } }).data.notification_id;
   });
